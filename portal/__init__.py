@@ -1,0 +1,130 @@
+"""The portal's application factory: it wires things up and does nothing else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from portal.config import Settings
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(settings: Settings | None = None, **overrides) -> Flask:
+    settings = settings or Settings.from_env()
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        instance_path=str(PROJECT_ROOT / "instance"),
+        static_folder="static/dist",
+        static_url_path="/assets",
+    )
+    _configure(app, settings, overrides)
+    _init_extensions(app, settings)
+    _register_blueprints(app)
+    _init_templates(app)
+    return app
+
+
+def _configure(app: Flask, settings: Settings, overrides: dict) -> None:
+    from portal.config import parse_keys
+
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    production = settings.is_production
+    app.config.update(
+        SETTINGS=settings,
+        SECRET_KEY=settings.secret_key,
+        DEBUG=settings.debug,
+        SQLALCHEMY_DATABASE_URI=settings.database_url_for(app.instance_path),
+        SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True},
+        # The browser forgets the cookie when it closes: nothing lingers on a shared device.
+        SESSION_PERMANENT=False,
+        SESSION_COOKIE_NAME="__Host-portal" if production else "portal_session",
+        SESSION_COOKIE_SECURE=production,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        WTF_CSRF_TIME_LIMIT=None,  # the session's own limits bound a token's life
+        MAX_CONTENT_LENGTH=2 * 1024 * 1024,
+        # Built assets carry a hash of their content in their names: cache them for a year.
+        SEND_FILE_MAX_AGE_DEFAULT=60 * 60 * 24 * 365,
+        COMPRESS_MIMETYPES=["text/html", "text/css", "text/javascript", "application/json"],
+        COMPRESS_MIN_SIZE=500,
+        BABEL_TRANSLATION_DIRECTORIES=str(PROJECT_ROOT / "translations"),
+        BABEL_DEFAULT_LOCALE="en",
+        # Every date and time a person reads is UK time, whatever the server's zone.
+        BABEL_DEFAULT_TIMEZONE="Europe/London",
+        RATELIMIT_STORAGE_URI=settings.ratelimit_storage_url,
+        RATELIMIT_HEADERS_ENABLED=False,
+        ENCRYPTION_KEYS=parse_keys(settings.encryption_keys),
+    )
+    app.config.update(overrides)
+    if settings.trusted_proxy_count:
+        # Believe X-Forwarded-For only as far as the proxies we run ourselves.
+        n = settings.trusted_proxy_count
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
+
+
+def _init_extensions(app: Flask, settings: Settings) -> None:
+    import base64
+
+    from portal import database, errors
+    from portal.auth.sessions import load_principal
+    from portal.extensions import babel, compress, csrf, db, limiter, login_manager, migrate
+    from portal.i18n import select_locale
+    from portal.security import headers
+    from portal.security.crypto import BlindIndex, Keyring
+
+    app.extensions["portal.keyring"] = Keyring(app.config["ENCRYPTION_KEYS"])
+    app.extensions["portal.blind_index"] = BlindIndex(
+        base64.urlsafe_b64decode(settings.blind_index_key)
+    )
+    db.init_app(app)
+    database.init_app(app)
+    migrate.init_app(
+        app,
+        db,
+        directory=str(Path(__file__).parent / "migrations"),
+        render_as_batch=True,  # SQLite can only alter a table by copying it
+        compare_type=True,
+        render_item=database.render_migration_item,
+    )
+    babel.init_app(app, locale_selector=select_locale)
+    csrf.init_app(app)
+    compress.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.user_loader(load_principal)
+    login_manager.session_protection = None  # our server-side sessions do this job
+    headers.init_app(app)
+    errors.init_app(app)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from portal.access import enforce_access
+    from portal.blueprints import BLUEPRINTS
+
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+    app.before_request(enforce_access)
+
+
+def _init_templates(app: Flask) -> None:
+    from portal import template_globals
+
+    app.jinja_loader = ChoiceLoader(
+        [
+            FileSystemLoader(str(PROJECT_ROOT / "templates")),
+            PrefixLoader(
+                {
+                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+                }
+            ),
+        ]
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    template_globals.init_app(app)

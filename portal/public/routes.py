@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from flask import current_app, jsonify, make_response, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import text
+
+from portal.auth.sessions import end_current_session
+from portal.extensions import db
+from portal.i18n import LANGUAGE_COOKIE, is_known
+from portal.public import bp
+from portal.safe_redirect import safe_next
+
+
+@bp.get("/")
+def start():
+    return render_template("public/start.html")
+
+
+@bp.get("/healthz")
+def healthz():
+    try:
+        db.session.execute(text("SELECT 1"))
+    except Exception:
+        current_app.logger.exception("health check: database unreachable")
+        return jsonify(status="error", database="unreachable"), 503
+    return jsonify(status="ok", database="ok")
+
+
+@bp.post("/language")
+def switch_language():
+    """Set the language cookie (and a signed-in victim's saved preference), then go back."""
+    code = request.form.get("lang", "")
+    target = safe_next(request.form.get("next"), default=url_for("public.start"))
+    response = redirect(target, code=303)
+    if not is_known(code):
+        return response
+    if current_user.is_authenticated and hasattr(current_user, "language"):
+        current_user.language = code
+        db.session.commit()
+    response.set_cookie(
+        LANGUAGE_COOKIE,
+        code,
+        max_age=60 * 60 * 24 * 365,
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
+@bp.get("/exit")
+def exit_now():
+    """Leave at once for a neutral site, ending the session and clearing the browser.
+
+    A GET on purpose: "Exit this page" must work as a plain link, with JavaScript off,
+    in one tap. The worst a forged request can do is sign someone out.
+    """
+    end_current_session("exit")
+    response = make_response(redirect(current_app.config["SETTINGS"].exit_url, code=303))
+    response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    response.delete_cookie(current_app.config["SESSION_COOKIE_NAME"])
+    return response

@@ -1,0 +1,44 @@
+"""What every template may use: the nonce, languages, support lines, assets, the name."""
+
+from __future__ import annotations
+
+from flask import Flask, request
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from govuk_frontend_wtf.main import WTFormsHelpers
+
+from portal.assets import asset_url
+from portal.auth.sessions import seconds_until_idle_timeout
+from portal.dates import day
+from portal.i18n import LANGUAGES, language
+from portal.models import utcnow
+from portal.notifications.status import notification_flags, notification_status
+from portal.support_lines import EMERGENCY, open_now
+
+# A neutral name: nothing in a tab, a history entry or a bookmark says "police" or "case".
+SERVICE_NAME = _l("Beacon")
+
+
+def current_language():
+    return language(str(get_locale()))
+
+
+def support_lines_open_now():
+    return open_now(utcnow())
+
+
+def init_app(app: Flask) -> None:
+    WTFormsHelpers(app)
+    app.jinja_env.globals.update(
+        asset_url=asset_url,
+        day=day,
+        current_language=current_language,
+        languages=LANGUAGES,
+        service_name=SERVICE_NAME,
+        support_lines_open_now=support_lines_open_now,
+        emergency_line=EMERGENCY,
+        idle_timeout_seconds=seconds_until_idle_timeout,
+        notification_status=notification_status,
+        notification_flags=notification_flags,
+    )
+    app.jinja_env.globals["request_path"] = lambda: request.full_path.rstrip("?")

@@ -1,0 +1,109 @@
+"""Shared fixtures: one app and database per test session, emptied after every test.
+
+The database is whatever PORTAL_DATABASE_URL names (CI runs the suite once on SQLite and
+once on a throwaway PostgreSQL database); without it, a SQLite file in a temporary folder.
+The schema is built by running the Alembic migrations, so every test run exercises them.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy import text
+
+from portal import create_app
+from portal.config import Settings
+from portal.extensions import db, limiter
+from portal.models import Base
+from tests import log_watch
+from tests.pages import PageClient
+
+log_watch.install()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Fail the run if any secret or personal text reached a log during the session."""
+    leaks = log_watch.leaks()
+    if leaks:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        reporter.write_line("Secrets or personal text found in logs:", red=True)
+        for leak in leaks[:20]:
+            reporter.write_line("  " + leak, red=True)
+        session.exitstatus = 1
+
+
+def _test_environment(tmp_path_factory) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k.startswith("PORTAL_")}
+    env.pop("PORTAL_ENV", None)
+    if not env.get("PORTAL_DATABASE_URL"):
+        folder = tmp_path_factory.mktemp("db")
+        env["PORTAL_DATABASE_URL"] = f"sqlite:///{folder / 'test.sqlite3'}"
+    return env
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    settings = Settings.from_env(_test_environment(tmp_path_factory), environment="test")
+    app = create_app(settings, TESTING=True)
+    with app.app_context():
+        upgrade()
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _clean_database(request):
+    yield
+    if "app" not in request.fixturenames:
+        return
+    app = request.getfixturevalue("app")
+    with app.app_context():
+        db.session.remove()
+        empty_all_tables()
+        limiter.reset()
+
+
+def empty_all_tables() -> None:
+    tables = [table.name for table in reversed(Base.metadata.sorted_tables)]
+    with db.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            quoted = ", ".join(f'"{name}"' for name in tables)
+            connection.execute(text(f"TRUNCATE {quoted} CASCADE"))
+        else:
+            for name in tables:
+                connection.execute(text(f'DELETE FROM "{name}"'))
+
+
+@pytest.fixture
+def another_app(app, monkeypatch):
+    """Make further app instances, as further servers would be: on the suite's database
+    unless told otherwise. They leave the shared rate limiter with the suite's app."""
+    made = []
+    monkeypatch.setattr(limiter, "init_app", lambda _app: None)
+
+    def make(**env):
+        env.setdefault("PORTAL_DATABASE_URL", app.config["SQLALCHEMY_DATABASE_URI"])
+        other = create_app(Settings.from_env(env, environment="test"))
+        made.append(other)
+        return other
+
+    yield make
+    for other in made:
+        with other.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture
+def app_context(app):
+    with app.app_context():
+        yield
+        db.session.remove()
+
+
+@pytest.fixture
+def client(app) -> PageClient:
+    return PageClient(app)

@@ -1,0 +1,48 @@
+"""The migrations build exactly the models' schema, on whichever database the suite uses."""
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from flask_migrate import downgrade, upgrade
+
+from portal.database import render_migration_item
+from portal.extensions import db
+from portal.models import Base
+
+
+def _differences():
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection,
+            opts={"compare_type": True, "render_item": render_migration_item},
+        )
+        return compare_metadata(context, Base.metadata)
+
+
+def test_migrations_produce_exactly_the_models_schema(app_context):
+    assert _differences() == []
+
+
+def test_migrations_go_down_to_nothing_and_back_up(app_context):
+    downgrade(revision="base")
+    with db.engine.connect() as connection:
+        remaining = set(db.inspect(connection).get_table_names()) - {"alembic_version"}
+    assert remaining == set()
+    upgrade()
+    assert _differences() == []
+
+
+def test_seeded_encrypted_data_survives_downgrade_and_upgrade(app_context):
+    from sqlalchemy import select
+
+    from portal.models import Update, Victim
+    from tests.factories import make_case, make_update, make_victim
+
+    case = make_case(victim=make_victim(preferred_name="Ffion"), crime_reference="RSO/26/4242")
+    make_update(case, text="Mae dyddiad llys wedi'i bennu.")
+    db.session.remove()
+    downgrade(revision="0001")  # every later migration down, on data that exists
+    upgrade()
+    db.session.remove()
+    assert db.session.scalar(select(Victim)).preferred_name == "Ffion"
+    assert db.session.scalar(select(Update)).free_text == "Mae dyddiad llys wedi'i bennu."
+    assert _differences() == []
