@@ -1,0 +1,1 @@
+"""Sign-in building blocks shared by victims, supporters and staff."""

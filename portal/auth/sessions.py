@@ -1,0 +1,131 @@
+"""Server-side sessions on top of Flask-Login.
+
+The cookie carries only a random token. The server looks it up on every request, so a
+session can be ended from anywhere (sign-out, exit, a disabled account, a new passphrase)
+and an old cookie replayed afterwards is worthless. Idle and absolute limits are checked
+here, on the server, never trusted to the browser.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from flask import current_app, g, session
+from flask_login import current_user, login_user, logout_user
+from sqlalchemy import select, update
+
+from portal.extensions import db
+from portal.models import AuthSession, StaffUser, Victim, utcnow
+
+# Writing last_seen on every request would make every page a write; a minute is precise
+# enough for a 15-minute idle limit.
+LAST_SEEN_RESOLUTION = timedelta(seconds=60)
+
+PRINCIPAL_MODELS: dict[str, type] = {"victim": Victim, "staff": StaffUser}
+
+
+def register_principal(kind: str, model: type) -> None:
+    """Let a later area (supporters, say) add a kind of principal."""
+    PRINCIPAL_MODELS[kind] = model
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def idle_limit(kind: str) -> timedelta:
+    settings = current_app.config["SETTINGS"]
+    minutes = (
+        settings.staff_idle_timeout_minutes if kind == "staff" else settings.idle_timeout_minutes
+    )
+    return timedelta(minutes=minutes)
+
+
+def absolute_limit() -> timedelta:
+    return timedelta(hours=current_app.config["SETTINGS"].absolute_lifetime_hours)
+
+
+def start_session(principal) -> AuthSession:
+    """Sign `principal` in with a brand-new session (never reuse one from before sign-in)."""
+    session.clear()
+    token = secrets.token_urlsafe(32)
+    record = AuthSession(
+        token_hash=_hash(token), principal_kind=principal.kind, principal_id=principal.id
+    )
+    db.session.add(record)
+    db.session.commit()
+    principal.session_token = token
+    login_user(principal)
+    g.auth_session = record
+    return record
+
+
+def load_principal(token: str):
+    """Flask-Login's user loader: the principal behind a live session token, or None."""
+    record = db.session.scalar(
+        select(AuthSession).where(
+            AuthSession.token_hash == _hash(token), AuthSession.ended_at.is_(None)
+        )
+    )
+    if record is None:
+        return None
+    now = utcnow()
+    if now - record.last_seen_at > idle_limit(record.principal_kind):
+        return _expire(record, "idle")
+    if now - record.created_at > absolute_limit():
+        return _expire(record, "lifetime")
+    model = PRINCIPAL_MODELS.get(record.principal_kind)
+    principal = db.session.get(model, record.principal_id) if model else None
+    if principal is None or not principal.is_active:
+        return _expire(record, "inactive")
+    if now - record.last_seen_at > LAST_SEEN_RESOLUTION:
+        record.last_seen_at = now
+        db.session.commit()
+    principal.session_token = token
+    g.auth_session = record
+    return principal
+
+
+def _expire(record: AuthSession, reason: str) -> None:
+    record.ended_at = utcnow()
+    record.end_reason = reason
+    db.session.commit()
+    g.session_timed_out = reason in {"idle", "lifetime"}
+    return None
+
+
+def end_current_session(reason: str) -> None:
+    # Flask-Login loads the session lazily: a public view (the exit route) may not have
+    # asked who is signed in yet, and then there would be no session here to end.
+    _ = current_user.is_authenticated
+    record = g.get("auth_session")
+    if record is not None and record.ended_at is None:
+        record.ended_at = utcnow()
+        record.end_reason = reason
+        db.session.commit()
+    logout_user()
+    session.clear()
+
+
+def end_all_sessions(principal_kind: str, principal_id, reason: str) -> int:
+    """End every live session of one principal (disabled account, new passphrase)."""
+    result = db.session.execute(
+        update(AuthSession)
+        .where(
+            AuthSession.principal_kind == principal_kind,
+            AuthSession.principal_id == principal_id,
+            AuthSession.ended_at.is_(None),
+        )
+        .values(ended_at=utcnow(), end_reason=reason)
+    )
+    db.session.commit()
+    return result.rowcount or 0
+
+
+def seconds_until_idle_timeout() -> int | None:
+    record = g.get("auth_session")
+    if record is None:
+        return None
+    return int(idle_limit(record.principal_kind).total_seconds())
