@@ -1,0 +1,475 @@
+"""The things that happen in a case, and how the portal explains each one.
+
+Each event type carries the words a victim reads (what happened, what it means, what they
+can do next) and the words an officer picks from, so an update is never just a bare
+status. The deadline for telling the victim is worked out in `deadlines.py` from the
+`deadline_kind` here; the Code paragraph behind each kind is cited beside each rule.
+
+Victim-facing text is written for someone frightened, reading on a phone: short sentences,
+one idea each, no police jargon unless it is explained in the same sentence. It speaks to
+"you" and avoids calling the reader a "victim" or a "survivor": the victim chooses the word
+(or neither) and the template adds it. Each string is a whole sentence or paragraph so that
+translators never have to join fragments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from types import MappingProxyType
+
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
+
+
+class EventType(StrEnum):
+    """Stored on updates and obligations as the plain string value."""
+
+    DECISION_NOT_TO_INVESTIGATE = "decision_not_to_investigate"
+    SUSPECT_ARRESTED = "suspect_arrested"
+    INTERVIEWED_UNDER_CAUTION = "interviewed_under_caution"
+    RELEASED_ON_BAIL = "released_on_bail"
+    RELEASED_UNDER_INVESTIGATION = "released_under_investigation"
+    BAIL_CONDITIONS_CHANGED = "bail_conditions_changed"
+    FILE_PASSED_TO_CPS = "file_passed_to_cps"
+    CHARGED = "charged"
+    NO_FURTHER_ACTION = "no_further_action"
+    OUT_OF_COURT_DISPOSAL = "out_of_court_disposal"
+    COURT_DATE_SET = "court_date_set"
+    OFFICER_CHANGED = "officer_changed"
+    SUPPORT_REFERRAL = "support_referral"
+    ROUTINE_UPDATE = "routine_update"
+    OTHER = "other"
+
+
+class DeadlineKind(StrEnum):
+    """Which of the Code's time limits applies to telling the victim about an event."""
+
+    # Right 6 (and Right 8 for court dates): 1 working day enhanced, otherwise 5.
+    KEY_EVENT = "key_event"
+    # Right 4: 2 working days, for everyone.
+    SUPPORT_REFERRAL = "support_referral"
+    # No event deadline; routine contact follows the victim's agreed frequency.
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class EventRule:
+    """What an event is called, what it means for the victim, and what the Code requires."""
+
+    type: EventType
+    staff_label: LazyString
+    victim_title: LazyString
+    what_happened: LazyString
+    what_it_means: LazyString
+    what_you_can_do: LazyString
+    deadline_kind: DeadlineKind
+    # Shown to supporters who see key decisions only, and to victims who chose to hear
+    # about key decisions only. Also covers what a victim must know to act or stay safe.
+    is_key_decision: bool
+    # Published with a content note and the choice to read now, later, or ask for a call.
+    sensitive_by_default: bool
+    mentions_right_to_review: bool
+    # Where the deadline comes from, for staff screens and compliance reports.
+    code_source: str
+
+
+_RULES: tuple[EventRule, ...] = (
+    # Victims' Code 2020, Right 6: told of a decision not to investigate, with reasons, within
+    # 1 working day (enhanced) or 5 working days. Not within the Right to Review scheme,
+    # which needs a suspect interviewed under caution.
+    EventRule(
+        type=EventType.DECISION_NOT_TO_INVESTIGATE,
+        staff_label=_l("Decision not to investigate"),
+        victim_title=_l("A decision about your report"),
+        what_happened=_l(
+            "The police have decided not to investigate what you reported. "
+            "Your officer should explain the reasons to you."
+        ),
+        what_it_means=_l(
+            "This is not a judgement about whether you are telling the truth. "
+            "It does not mean that what happened to you does not matter. "
+            "If new information comes to light, the police can look at it again."
+        ),
+        what_you_can_do=_l(
+            "You can ask your officer to explain the decision again, by message or by phone. "
+            "You can still get support, whatever the police decide. "
+            "If you are unhappy with how you have been treated, you can make a complaint."
+        ),
+        deadline_kind=DeadlineKind.KEY_EVENT,
+        is_key_decision=True,
+        sensitive_by_default=True,
+        mentions_right_to_review=False,
+        code_source="Victims' Code 2020, Right 6",
+    ),
+    # Victims' Code 2020, Right 6: told of an arrest within 1 or 5 working days.
+    EventRule(
+        type=EventType.SUSPECT_ARRESTED,
+        staff_label=_l("Suspect arrested"),
+        victim_title=_l("Someone has been arrested"),
+        what_happened=_l(
+            "The police have arrested the person you reported. "
+            "This means they were taken to a police station to be questioned."
+        ),
+        what_it_means=_l(
+            "An arrest is an important step in the investigation. "
+            "It does not mean the person will be charged with a crime. "
+            "The police will now gather more evidence and decide what happens next."
+        ),
+        what_you_can_do=_l(
+            "You do not need to do anything. "
+            "Your officer will tell you what happens next, including if the person is released. "
+            "If you are worried about your safety, tell your officer. "
+            "In an emergency, call 999."
+        ),
+        deadline_kind=DeadlineKind.KEY_EVENT,
+        is_key_decision=True,
+        sensitive_by_default=False,
+        mentions_right_to_review=False,
+        code_source="Victims' Code 2020, Right 6",
+    ),
+    # Victims' Code 2020, Right 6: told of an interview under caution within 1 or 5 working days.
+    EventRule(
+        type=EventType.INTERVIEWED_UNDER_CAUTION,
+        staff_label=_l("Suspect interviewed under caution"),
+        victim_title=_l("The police have interviewed someone"),
+        what_happened=_l(
+            "The police have interviewed the person you reported. "
+            "It was a formal, recorded interview. "
+            "Before it started, the person was told they did not have to answer questions. "
+            "This is called an interview under caution."
+        ),
+        what_it_means=_l(
+            "The interview is part of gathering evidence. "
+            "The police will check what the person said against the other evidence. "
+            "No decision about charging the person has been made yet."
+        ),
+        what_you_can_do=_l(
+            "You do not need to do anything. "
+            "You can ask your officer what happens next and how long it may take."
+        ),
+        deadline_kind=DeadlineKind.KEY_EVENT,
+        is_key_decision=True,
+        sensitive_by_default=False,
+        mentions_right_to_review=False,
+        code_source="Victims' Code 2020, Right 6",
+    ),
+    # Victims' Code 2020, Right 6: told of a release on police bail within 1 or 5 working days.
+    EventRule(
+        type=EventType.RELEASED_ON_BAIL,
+        staff_label=_l("Suspect released on police bail"),
+        victim_title=_l("Someone has been released until a later date"),
+        what_happened=_l(
+            "The person you reported has been released on police bail. "
+            "This means they have been let go for now, but must come back to the police "
+            "on a set date."
+        ),
+        what_it_means=_l(
+            "The investigation is still going on. "
+            "The person may have to follow rules while on bail, called bail conditions. "
+            "For example, they may be told not to contact you or not to go to certain places. "
+            "Your officer will tell you about any rules that protect you."
+        ),
+        what_you_can_do=_l(
+            "If the person breaks a rule, for example by contacting you, tell the police "
+            "straight away. "
+            "Call 999 if you are in danger. "
+            "If it is not an emergency, call 101 or send your officer a message."
+        ),
+        deadline_kind=DeadlineKind.KEY_EVENT,
+        is_key_decision=True,
+        # News that the person is free again can frighten: offer the choice of a call.
+        sensitive_by_default=True,
+        mentions_right_to_review=False,
+        code_source="Victims' Code 2020, Right 6",
+    ),
+    # Victims' Code 2020, Right 6: told of a release under investigation within 1 or 5
+    # working days.
+    EventRule(
+        type=EventType.RELEASED_UNDER_INVESTIGATION,
+        staff_label=_l("Suspect released under investigation (RUI)"),
+        victim_title=_l("Someone has been released while the police investigate"),
+        what_happened=_l(
+            "The person you reported has been released while the police keep investigating. "
+            "This is called being released under investigation."
+        ),
+        what_it_means=_l(
+            "The investigation has not finished. "
+            "The person has not been charged, and they have not been cleared. "
+            "Unlike bail, there are no rules they must follow and no set date to come back."
+        ),
+        what_you_can_do=_l(
+            "If you are worried about your safety, tell your officer. "
+            "They can talk to you about ways to keep you safe. "
+            "Call 999 if you are in danger. "
+            "You can ask your officer how long the investigation might take."
+        ),
+        deadline_kind=DeadlineKind.KEY_EVENT,
+        is_key_decision=True,
+        sensitive_by_default=True,
+        mentions_right_to_review=False,
+        code_source="Victims' Code 2020, Right 6",
+    ),
+    # Victims' Code 2020, Right 6: told when police bail conditions are changed or cancelled,
+    # within 1 or 5 working days.
+    EventRule(
+        type=EventType.BAIL_CONDITIONS_CHANGED,
+        staff_label=_l("Bail conditions changed or cancelled"),
+        victim_title=_l("A change to the rules the person must follow"),
+        what_happened=_l(
+            "The rules that the person you reported must follow while on bail have changed, "
+            "or have been removed. These rules are called bail conditions."
+        ),
+        what_it_means=_l(
+            "Your officer will explain which rules have changed and what this means for you. "
+            "The case is still going on."
+        ),
+        what_you_can_do=_l(
+            "If anything worries you, ask your officer a question or ask them to call you. "
+            "If the person breaks a rule, tell the police straight away. "
+            "Call 999 if you are in danger."
+        ),
+        deadline_kind=DeadlineKind.KEY_EVENT,
+        is_key_decision=True,
+        sensitive_by_default=False,
+        mentions_right_to_review=False,
+        code_source="Victims' Code 2020, Right 6",
+    ),
+    # Not a timed event in the Code, but a stage victims ask about; routine contact covers it
+    # (Victims' Code 2020, Right 6: updates at the agreed frequency).
+    EventRule(
+        type=EventType.FILE_PASSED_TO_CPS,
+        staff_label=_l("File passed to the CPS for a charging decision"),
+        victim_title=_l("Your case has been passed to the prosecutors"),
+        what_happened=_l(
+            "The police have sent the evidence to the Crown Prosecution Service. "
+            "They are the lawyers who decide whether someone should be charged with a crime."
+        ),
+        what_it_means=_l(
+            "This is an important step. "
+            "The prosecutors will read all the evidence. "
+            "They may ask the police to do more work before they decide. "
+            "This can take weeks or months."
+        ),
+        what_you_can_do=_l(
+            "You do not need to do anything now. "
+            "Your officer will tell you when the prosecutors have decided. "
+            "You can still ask your officer questions at any time."
+        ),
+        deadline_kind=DeadlineKind.NONE,
+        is_key_decision=True,
+        sensitive_by_default=False,
+        mentions_right_to_review=False,
+        code_source="Victims' Code 2020, Right 6",
+    ),
+    # Victims' Code 2020, Right 6: told of a charge within 1 or 5 working days; Right 7: the
+    # offer of a Victim Personal Statement is often made at this point.
+    EventRule(
+        type=EventType.CHARGED,
+        staff_label=_l("Suspect charged"),
+        victim_title=_l("Someone has been charged"),
+        what_happened=_l(
+            "The person you reported has been charged with a crime. "
+            "This means they have been formally accused, and the case will go to court."
+        ),
+        what_it_means=_l(
+            "The first court hearing is usually soon after the charge. "
+            "You do not usually need to go to the first hearing. "
+            "Until the trial, the court may keep the person in prison, or let them out on "
+            "bail with rules to follow."
+        ),
+        what_you_can_do=_l(
+            "You can make a Victim Personal Statement. "
+            "This is your chance to say, in your own words, how the crime has affected you. "
+            "A team called the Witness Care Unit will contact you about court dates. "
+            "You can ask for help to give evidence, such as a screen in the courtroom."
+        ),
+        deadline_kind=DeadlineKind.KEY_EVENT,
+        is_key_decision=True,
+        sensitive_by_default=False,
+        mentions_right_to_review=False,
+        code_source="Victims' Code 2020, Right 6",
+    ),
+    # Victims' Code 2020, Right 6: told of a decision not to charge (or release without
+    # charge), with the reasons and how to seek a review, within 1 or 5 working days.
+    # The review itself: NPCC Police Victims' Right to Review scheme (see review.py).
+    EventRule(
+        type=EventType.NO_FURTHER_ACTION,
+        staff_label=_l("No further action (NFA): decision not to charge"),
+        victim_title=_l("A decision about the investigation"),
+        what_happened=_l(
+            "The police have decided that the person you reported will not be charged. "
+            "This is sometimes called no further action. "
+            "Your officer should explain the reasons to you."
+        ),
+        what_it_means=_l(
+            "This is not a judgement about whether you are telling the truth. "
+            "The decision is about whether there is enough evidence to take the case to court. "
+            "It does not mean that what happened to you does not matter."
+        ),
+        what_you_can_do=_l(
+            "You have the right to ask for this decision to be looked at again by someone "
+            "who was not involved. This is called the Victims' Right to Review. "
+            "You need to ask within 3 months of being told about the decision. "
+            "To ask, send your officer a message or tell them by phone. "
+            "If the Crown Prosecution Service made the decision, your officer will tell you "
+            "how to ask them for a review instead. "
+            "You can still get support, whatever the decision."
+        ),
+        deadline_kind=DeadlineKind.KEY_EVENT,
+        is_key_decision=True,
+        sensitive_by_default=True,
+        mentions_right_to_review=True,
+        code_source="Victims' Code 2020, Right 6",
+    ),
+    # Victims' Code 2020, Right 6: told of an out-of-court disposal within 1 or 5 working
+    # days (and, before it is decided, asked for views on it).
+    EventRule(
+        type=EventType.OUT_OF_COURT_DISPOSAL,
+        staff_label=_l("Out-of-court disposal (for example a caution)"),
+        victim_title=_l("The case has been dealt with without going to court"),
+        what_happened=_l(
+            "The police have dealt with the case without taking it to court. "
+            "This is called an out-of-court disposal. "
+            "One example is a caution, which is a formal warning that goes on the "
+            "person's record."
+        ),
+        what_it_means=_l(
+            "The person had to accept responsibility for what they did. "
+            "There will not be a trial. "
+            "Your officer will explain what was decided and why."
+        ),
+        what_you_can_do=_l(
+            "You can ask your officer to explain the decision. "
+            "If you are unhappy with it, your officer can tell you how to raise it. "
+            "You can still get support, whatever the outcome."
+        ),
+        deadline_kind=DeadlineKind.KEY_EVENT,
+        is_key_decision=True,
+        sensitive_by_default=True,
+        mentions_right_to_review=False,
+        code_source="Victims' Code 2020, Right 6",
+    ),
+    # Victims' Code 2020, Right 8: told the date, time and place of a court hearing within
+    # 1 working day (enhanced) or 5 working days of it being known.
+    EventRule(
+        type=EventType.COURT_DATE_SET,
+        staff_label=_l("Court date set"),
+        victim_title=_l("A court date has been set"),
+        what_happened=_l(
+            "A date has been set for a court hearing in your case. "
+            "You will be told the date, the time and which court it is in."
+        ),
+        what_it_means=_l(
+            "Not every hearing needs you there. "
+            "The Witness Care Unit, a team that supports witnesses, will tell you if you "
+            "need to go and give evidence."
+        ),
+        what_you_can_do=_l(
+            "You can ask for help to give evidence, such as a screen or a video link. "
+            "These are called special measures. "
+            "You can ask to visit the court before the day. "
+            "You can claim back travel costs and some lost earnings."
+        ),
+        deadline_kind=DeadlineKind.KEY_EVENT,
+        is_key_decision=True,
+        sensitive_by_default=False,
+        mentions_right_to_review=False,
+        code_source="Victims' Code 2020, Right 8",
+    ),
+    # Victims' Code 2020, Right 6: the victim has a named contact for questions. No timed
+    # duty, but a victim must know whom to contact, so it counts as a key update.
+    EventRule(
+        type=EventType.OFFICER_CHANGED,
+        staff_label=_l("Officer in the case changed"),
+        victim_title=_l("You have a new officer"),
+        what_happened=_l("A different officer is now looking after your case."),
+        what_it_means=_l(
+            "Your case carries on as before. "
+            "Your new officer has the notes on your case, so you should not need to explain "
+            "everything again."
+        ),
+        what_you_can_do=_l(
+            "Your new officer's contact details are on your case page. "
+            "If you would like, you can ask them to call you to introduce themselves."
+        ),
+        deadline_kind=DeadlineKind.NONE,
+        is_key_decision=True,
+        sensitive_by_default=False,
+        mentions_right_to_review=False,
+        code_source="Victims' Code 2020, Right 6",
+    ),
+    # Victims' Code 2020, Right 4: details passed to a support service within 2 working days,
+    # for every victim. A key update: a call from an unknown service must not come as a shock.
+    EventRule(
+        type=EventType.SUPPORT_REFERRAL,
+        staff_label=_l("Referral to a support service"),
+        victim_title=_l("A support service will be in touch"),
+        what_happened=_l(
+            "Your details have been passed to a support service. "
+            "They help people after sexual violence, and they are separate from the police."
+        ),
+        what_it_means=_l(
+            "Someone from the service should contact you soon. "
+            "They can listen, give advice and help you through what happens next. "
+            "Their help is free."
+        ),
+        what_you_can_do=_l(
+            "It is your choice whether to accept their help. "
+            "You can say yes later, even if you say no now. "
+            "If you would like them to contact you in a particular way, tell your officer."
+        ),
+        deadline_kind=DeadlineKind.SUPPORT_REFERRAL,
+        is_key_decision=True,
+        sensitive_by_default=False,
+        mentions_right_to_review=False,
+        code_source="Victims' Code 2020, Right 4",
+    ),
+    # Victims' Code 2020, Right 6: updates at the frequency agreed with the victim, who can
+    # change it; no event deadline (see deadlines.next_routine_due).
+    EventRule(
+        type=EventType.ROUTINE_UPDATE,
+        staff_label=_l("Routine update"),
+        victim_title=_l("An update on your case"),
+        what_happened=_l("Your officer has sent you an update on how your case is going."),
+        what_it_means=_l(
+            "Investigations can have long quiet spells. "
+            "Regular updates let you know where things are, even when there is little news."
+        ),
+        what_you_can_do=_l(
+            "You can change how often you hear from your officer at any time. "
+            "You can reply to this update with a question."
+        ),
+        deadline_kind=DeadlineKind.NONE,
+        is_key_decision=False,
+        sensitive_by_default=False,
+        mentions_right_to_review=False,
+        code_source="Victims' Code 2020, Right 6",
+    ),
+    EventRule(
+        type=EventType.OTHER,
+        staff_label=_l("Other update"),
+        victim_title=_l("An update on your case"),
+        what_happened=_l("Your officer has sent you a message about your case."),
+        what_it_means=_l("Your officer's message explains what this means for you."),
+        what_you_can_do=_l(
+            "If anything is unclear, you can ask your officer a question or ask them to call you."
+        ),
+        deadline_kind=DeadlineKind.NONE,
+        is_key_decision=False,
+        sensitive_by_default=False,
+        mentions_right_to_review=False,
+        code_source="Victims' Code 2020, Right 6",
+    ),
+)
+
+EVENTS: Mapping[EventType, EventRule] = MappingProxyType({rule.type: rule for rule in _RULES})
+
+
+def event_rule(event_type: EventType | str) -> EventRule:
+    """The rule for a stored event type. Raises KeyError for a type the portal does not know."""
+    try:
+        return EVENTS[EventType(event_type)]
+    except ValueError:
+        raise KeyError(event_type) from None
