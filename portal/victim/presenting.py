@@ -1,0 +1,121 @@
+"""How an update reads to the victim: the Code's plain words, the officer's own words, any
+correction beside it, and the jargon in it explained."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flask import get_template_attribute
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
+
+from portal.dates import day  # noqa: F401 - re-exported for the victim pages
+from portal.models import Update, utcnow
+from portal.victim import queries
+from portal.victims_code import EventType, event_rule, find_jargon, vrr_request_deadline
+
+# In the list of updates, a sensitive update is named gently; its own title waits behind
+# the content note.
+SENSITIVE_LIST_TITLE = _l("An important update")
+
+
+def rule_for(update: Update):
+    try:
+        return event_rule(update.event_type)
+    except KeyError:  # a type retired since publication: still show the officer's words
+        return event_rule(EventType.OTHER)
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """The officer's text as paragraphs: a blank line starts a new one."""
+    if not text:
+        return []
+    return [part.strip() for part in re.split(r"\n\s*\n", text.strip()) if part.strip()]
+
+
+@dataclass
+class UpdateView:
+    update: Update
+    rule: object
+    paragraphs: list[str]
+    corrections: list[UpdateView] = field(default_factory=list)
+    jargon: list = field(default_factory=list)
+    review_deadline: datetime | None = None
+    link_corrected: bool = True  # off in the officer's preview: the link is the victim's
+
+    @property
+    def title(self):
+        return self.rule.victim_title
+
+    @property
+    def list_title(self):
+        return SENSITIVE_LIST_TITLE if self.update.sensitive else self.rule.victim_title
+
+    @property
+    def is_unread(self) -> bool:
+        return self.update.read_at is None
+
+
+def summary(update: Update) -> UpdateView:
+    """Enough to list an update on the home page."""
+    return UpdateView(update=update, rule=rule_for(update), paragraphs=[])
+
+
+def full(update: Update) -> UpdateView:
+    """Everything the update page shows, corrections and explained words included."""
+    view = UpdateView(update=update, rule=rule_for(update), paragraphs=paragraphs(update.free_text))
+    view.corrections = [
+        UpdateView(update=c, rule=rule_for(c), paragraphs=paragraphs(c.free_text))
+        for c in queries.corrections_of(update)
+    ]
+    view.jargon = explained_words(view)
+    if view.rule.mentions_right_to_review:
+        view.review_deadline = vrr_request_deadline(update.published_at)
+    return view
+
+
+def explained_words(view: UpdateView) -> list:
+    """Every jargon term that appears anywhere on the page, once, in the order found."""
+    texts = [
+        str(view.rule.what_happened),
+        str(view.rule.what_it_means),
+        str(view.rule.what_you_can_do),
+        *view.paragraphs,
+    ]
+    for correction in view.corrections:
+        texts.extend(correction.paragraphs)
+    return find_jargon("\n\n".join(texts))
+
+
+def draft(
+    case, event_type: str, occurred_at: datetime, free_text: str | None, officer, corrects_id=None
+) -> UpdateView:
+    """The view of an update not yet published, for the officer's preview.
+
+    A transient Update, never added to the session: nothing is written by previewing.
+    """
+    update = Update(
+        case_id=case.id,
+        event_type=event_type,
+        occurred_at=occurred_at,
+        published_at=utcnow(),
+        published_by=officer,
+        corrects_id=corrects_id,
+        language=case.victim.language,
+    )
+    update.free_text = free_text
+    view = UpdateView(update=update, rule=rule_for(update), paragraphs=paragraphs(free_text))
+    view.jargon = explained_words(view)
+    if view.rule.mentions_right_to_review:
+        view.review_deadline = vrr_request_deadline(update.published_at)
+    return view
+
+
+def as_the_victim_sees_it(view: UpdateView, language: str, level: int = 3):
+    """The update's body rendered in the victim's language, exactly as on their page."""
+    view.link_corrected = False
+    with force_locale(language):
+        update_body = get_template_attribute("components/update_body.html", "update_body")
+        return update_body(view, level=level)

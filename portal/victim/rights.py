@@ -1,0 +1,108 @@
+"""The twelve rights, each with what it means for this victim, from what staff recorded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+
+from portal.models import OfferResponse, RightsRecord, Terminology
+from portal.victim import queries
+from portal.victim.presenting import rule_for
+from portal.victims_code import RIGHTS, OfferKind, requires_enhanced_service, vrr_request_deadline
+
+ENHANCED = {
+    Terminology.VICTIM: _l(
+        "As a victim of a sexual offence, you are entitled to the enhanced service. "
+        "This means you should be told about important decisions within 1 working day, "
+        "and be offered extra help."
+    ),
+    Terminology.SURVIVOR: _l(
+        "As a survivor of a sexual offence, you are entitled to the enhanced service. "
+        "This means you should be told about important decisions within 1 working day, "
+        "and be offered extra help."
+    ),
+    Terminology.NEITHER: _l(
+        "Because of what you reported, you are entitled to the enhanced service. "
+        "This means you should be told about important decisions within 1 working day, "
+        "and be offered extra help."
+    ),
+}
+RESPONSES = {
+    OfferResponse.ACCEPTED: _l("You said yes."),
+    OfferResponse.DECLINED: _l("You said no. You can change your mind at any time."),
+    OfferResponse.NOT_YET: _l("You have not decided yet. There is no rush."),
+}
+NOT_OFFERED_YET = {
+    OfferKind.INTERPRETER: _l(
+        "If you would like an interpreter or something translated, ask your officer."
+    ),
+    OfferKind.SUPPORT_REFERRAL: _l(
+        "Your officer has not recorded a referral yet. You can ask for one at any time."
+    ),
+    OfferKind.VICTIM_PERSONAL_STATEMENT: _l(
+        "Your officer has not recorded offering this yet. You can ask to make one at any time."
+    ),
+}
+# The offers shown under a right; enhanced service is said once, above all rights.
+SHOWN_OFFERS = (
+    OfferKind.INTERPRETER,
+    OfferKind.SUPPORT_REFERRAL,
+    OfferKind.VICTIM_PERSONAL_STATEMENT,
+)
+REVIEW_RIGHT = 6
+
+
+@dataclass
+class Offer:
+    kind: OfferKind
+    record: RightsRecord
+
+    @property
+    def response_text(self):
+        return RESPONSES.get(self.record.response, RESPONSES[OfferResponse.NOT_YET])
+
+
+@dataclass
+class RightForYou:
+    right: object
+    offers: list[Offer] = field(default_factory=list)
+    not_offered: list = field(default_factory=list)
+    review_deadlines: list[datetime] = field(default_factory=list)
+
+
+def enhanced_service_applies(cases) -> bool:
+    def applies(case) -> bool:
+        try:
+            return case.enhanced_service or requires_enhanced_service(case.offence_category)
+        except ValueError:
+            return case.enhanced_service
+
+    return any(applies(case) for case in cases)
+
+
+def enhanced_sentence(victim):
+    return ENHANCED.get(victim.terminology, ENHANCED[Terminology.NEITHER])
+
+
+def review_deadlines(victim) -> list[datetime]:
+    """The last day to ask for a review, for each decision not to charge the victim was told of."""
+    return [
+        vrr_request_deadline(update.published_at)
+        for update in queries.updates(victim)
+        if rule_for(update).mentions_right_to_review
+    ][::-1]
+
+
+def rights_for(victim) -> list[RightForYou]:
+    records = queries.rights_records(victim)
+    rights = {right.number: RightForYou(right=right) for right in RIGHTS}
+    for kind in SHOWN_OFFERS:
+        mine = [record for record in records if record.offer == kind]
+        target = rights[kind.right.number]
+        target.offers.extend(Offer(kind=kind, record=record) for record in mine)
+        if not mine:
+            target.not_offered.append(NOT_OFFERED_YET[kind])
+    rights[REVIEW_RIGHT].review_deadlines = review_deadlines(victim)
+    return [rights[right.number] for right in RIGHTS]

@@ -1,0 +1,136 @@
+"""The victim's own pages. Every record is loaded through `portal.scoping`."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
+
+from portal.extensions import db
+from portal.models import utcnow
+from portal.safe_redirect import safe_next
+from portal.scoping import get_case_or_404, get_update_or_404
+from portal.victim import bp, plan, presenting, queries, reading
+from portal.victim.forms import ChoicesForm, QuestionForm
+from portal.victim.home import home_for
+from portal.victim.questions import mark_replies_read, send_question
+from portal.victim.rights import enhanced_sentence, enhanced_service_applies, rights_for
+
+SAVED = _l("Your choices are saved.")
+READ_LATER = _l("That update will be here when you are ready.")
+CALL_ASKED = _l("We have asked your officer to call you about this update.")
+SENT = _l("Your question has been sent. Your officer will reply here.")
+
+
+def _me():
+    return current_user._get_current_object()
+
+
+@bp.get("/")
+def home():
+    return render_template("victim/home.html", home=home_for(_me()))
+
+
+@bp.get("/updates/<uuid:update_id>")
+def update(update_id: uuid.UUID):
+    found = get_update_or_404(_me(), update_id)
+    if found.sensitive and request.args.get("note") != "seen":
+        return render_template("victim/content_note.html", update=found)
+    reading.mark_read(found)
+    return render_template("victim/update.html", view=presenting.full(found))
+
+
+@bp.post("/updates/<uuid:update_id>/choice")
+def update_choice(update_id: uuid.UUID):
+    found = get_update_or_404(_me(), update_id)
+    choice = request.form.get("choice")
+    if choice == "later":
+        reading.read_later(found)
+        flash(READ_LATER)
+    elif choice == "call":
+        reading.request_call(_me(), found)
+        flash(CALL_ASKED)
+    else:
+        return redirect(url_for("victim.update", update_id=found.id, note="seen"), code=303)
+    return redirect(url_for("victim.home"), code=303)
+
+
+@bp.get("/rights")
+def rights():
+    me = _me()
+    return render_template(
+        "victim/rights.html",
+        rights=rights_for(me),
+        enhanced=enhanced_sentence(me) if enhanced_service_applies(queries.cases(me)) else None,
+    )
+
+
+@bp.route("/choices", methods=["GET", "POST"])
+def choices():
+    me = _me()
+    form = ChoicesForm(data=plan.form_data(me))
+    if form.validate_on_submit():
+        if plan.email_taken_by_someone_else(me, form.email.data):
+            form.email.errors.append(
+                _l("You cannot use this email address here. Use a different one.")
+            )
+        else:
+            plan.save_plan(me, form.data)
+            flash(SAVED)
+            return redirect(url_for("victim.choices"), code=303)
+    return render_template("victim/choices.html", form=form, plan_updated_at=me.plan_updated_at)
+
+
+@bp.route("/questions", methods=["GET", "POST"])
+def questions():
+    me = _me()
+    cases = queries.cases(me)
+    form = QuestionForm()
+    form.case.choices = [
+        SelectChoice(str(case.id), _case_label(n, case)) for n, case in enumerate(cases, 1)
+    ]
+    if form.validate_on_submit():
+        case = _chosen_case(me, cases, form.case.data)
+        if case is None:
+            form.case.errors.append(_l("Select which report your question is about"))
+        else:
+            send_question(me, case, form.body.data)
+            flash(SENT)
+            return redirect(url_for("victim.questions"), code=303)
+    messages = queries.conversation(me)
+    page = render_template("victim/questions.html", form=form, messages=messages, cases=cases)
+    mark_replies_read(messages)
+    return page
+
+
+def _case_label(n: int, case) -> str:
+    return _("Report %(n)s, looked after by %(officer)s", n=n, officer=case.officer.display_name)
+
+
+def _chosen_case(me, cases, chosen: str | None):
+    if len(cases) == 1 and not chosen:
+        return cases[0]
+    try:
+        return get_case_or_404(me, uuid.UUID(chosen or ""))
+    except ValueError:
+        return None
+
+
+@bp.post("/stay-signed-in")
+def stay_signed_in():
+    """The idle warning's "Stay signed in": any request renews the session; this one says so."""
+    record = g.get("auth_session")
+    if record is None:
+        abort(404)
+    record.last_seen_at = utcnow()
+    db.session.commit()
+    return redirect(safe_next(request.form.get("next"), url_for("victim.home")), code=303)
+
+
+@bp.context_processor
+def dates():
+    return {"day": presenting.day}

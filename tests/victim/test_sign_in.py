@@ -1,0 +1,226 @@
+from datetime import timedelta
+
+import time_machine
+from sqlalchemy import select
+
+from portal.auth.codes import hash_code
+from portal.extensions import db
+from portal.models import AuditEvent, AuthSession, Victim, utcnow
+from tests import factories
+from tests.pages import Page
+from tests.victim.conftest import sign_in
+
+FAILURE = "The access ID or passphrase is not right."
+
+
+def _try(client, identifier, passphrase):
+    return client.post_page(
+        "/sign-in", {"identifier": identifier, "passphrase": passphrase}, from_url="/sign-in"
+    )
+
+
+def test_a_victim_signs_in_with_their_access_id_typed_loosely(client, case):
+    typed = case.victim.access_id.lower().replace("-", " ")
+    response = client.post(
+        "/sign-in",
+        {"identifier": typed, "passphrase": factories.PASSPHRASE},
+        from_url="/sign-in",
+    )
+    assert response.headers["Location"] == "/my/"
+    assert client.get_page("/my/").h1 == "Hello, Sam"
+
+
+def test_a_victim_who_gave_an_email_can_sign_in_with_it(client, app_context):
+    victim = factories.make_victim(email="sam@example.invalid")
+    factories.make_case(victim=victim)
+    response = client.post(
+        "/sign-in",
+        {"identifier": " Sam@Example.invalid ", "passphrase": factories.PASSPHRASE},
+        from_url="/sign-in",
+    )
+    assert response.headers["Location"] == "/my/"
+
+
+def test_unknown_access_id_and_wrong_passphrase_give_the_identical_page(client, case):
+    unknown = _try(client, "B-XXXX-XXXX", factories.PASSPHRASE)
+    wrong = _try(client, case.victim.access_id, "not the passphrase at all")
+    assert unknown.text() == wrong.text()
+    assert unknown.title == wrong.title == "Error: Sign in – Beacon"
+    assert FAILURE in unknown.error_summary()[0]
+
+
+def test_every_sign_in_and_failure_is_audited_without_the_passphrase(client, case):
+    _try(client, case.victim.access_id, "not the passphrase at all")
+    sign_in(client, case.victim)
+    events = db.session.scalars(select(AuditEvent).order_by(AuditEvent.occurred_at)).all()
+    assert [event.action for event in events] == ["victim.sign_in_failed", "victim.signed_in"]
+    assert all("passphrase" not in str(event.detail) for event in events)
+    assert events[1].actor_id == case.victim.id
+
+
+def test_the_account_locks_after_repeated_failures_and_says_nothing_different(client, case):
+    for _ in range(5):
+        _try(client, case.victim.access_id, "not the passphrase at all")
+    locked = _try(client, case.victim.access_id, factories.PASSPHRASE)
+    assert FAILURE in locked.error_summary()[0]
+    assert "wait 15 minutes" in locked.error_summary()[0]
+    assert client.get("/my/").status_code == 302
+    with time_machine.travel(utcnow() + timedelta(minutes=16), tick=False):
+        sign_in(client, case.victim)
+
+
+def test_too_many_tries_from_one_address_get_a_plain_429_page(client, case):
+    for n in range(10):
+        _try(client, f"B-XXXX-XX{n:02d}", "wrong passphrase")
+    response = client.post(
+        "/sign-in",
+        {"identifier": case.victim.access_id, "passphrase": factories.PASSPHRASE},
+        from_url="/sign-in",
+    )
+    assert response.status_code == 429
+    assert client.get_page("/sign-in").status == 200  # reading the page is never limited
+    refused = Page(response)
+    assert refused.h1 == "Please wait before trying again"
+    assert "Wait 15 minutes" in refused.text()
+
+
+def test_a_disabled_or_unactivated_account_cannot_sign_in(client, app_context):
+    disabled = factories.make_victim(is_disabled=True)
+    assert FAILURE in _try(client, disabled.access_id, factories.PASSPHRASE).error_summary()[0]
+
+
+def test_empty_fields_get_govuk_style_messages(client, app_context):
+    page = _try(client, "", "")
+    assert page.error_summary() == [
+        "Enter your access ID or email address",
+        "Enter your passphrase",
+    ]
+
+
+def test_sign_in_starts_a_new_session_and_follows_only_a_local_next(client, case):
+    response = client.get("/my/rights")
+    assert response.headers["Location"] == "/sign-in?next=/my/rights"
+    client.get_page("/sign-in?next=/my/rights")
+    before = client.http.get_cookie("portal_session").value
+    response = client.post(
+        "/sign-in?next=/my/rights",
+        {"identifier": case.victim.access_id, "passphrase": factories.PASSPHRASE},
+        from_url="/sign-in",
+    )
+    assert response.headers["Location"] == "/my/rights"
+    assert client.http.get_cookie("portal_session").value != before
+    client.post("/sign-out", from_url="/my/")
+    response = client.post(
+        "/sign-in?next=https://evil.example/",
+        {"identifier": case.victim.access_id, "passphrase": factories.PASSPHRASE},
+        from_url="/sign-in",
+    )
+    assert response.headers["Location"] == "/my/"
+
+
+def test_sign_out_ends_the_session_and_an_old_cookie_is_worthless(client, case):
+    sign_in(client, case.victim)
+    old_cookie = client.http.get_cookie("portal_session").value
+    response = client.post("/sign-out", from_url="/my/")
+    assert response.status_code == 303
+    assert response.headers["Clear-Site-Data"] == '"cache", "cookies", "storage"'
+    page = client.get_page(response.headers["Location"])
+    assert page.h1 == "You have signed out"
+    client.http.set_cookie("portal_session", old_cookie)
+    assert client.get("/my/").headers["Location"].startswith("/sign-in")
+    ended = db.session.scalar(select(AuthSession))
+    assert ended.end_reason == "sign_out"
+    assert "victim.signed_out" in db.session.scalars(select(AuditEvent.action)).all()
+
+
+def test_sign_out_is_not_reachable_by_a_link(client, case):
+    sign_in(client, case.victim)
+    assert client.get("/sign-out").status_code == 405
+    assert client.get_page("/my/").status == 200
+
+
+def test_exit_this_page_ends_the_session_on_the_server(client, case):
+    sign_in(client, case.victim)
+    old_cookie = client.http.get_cookie("portal_session").value
+    response = client.get("/exit")
+    assert response.status_code == 303
+    client.http.set_cookie("portal_session", old_cookie)
+    assert client.get("/my/").headers["Location"].startswith("/sign-in")
+    assert db.session.scalar(select(AuthSession.end_reason)) == "exit"
+
+
+def test_the_session_ends_after_15_idle_minutes_with_a_calm_message(client, case):
+    start = utcnow()
+    with time_machine.travel(start, tick=False):
+        sign_in(client, case.victim)
+    with time_machine.travel(start + timedelta(minutes=14), tick=False):
+        assert client.get_page("/my/").status == 200
+    with time_machine.travel(start + timedelta(minutes=14 + 16), tick=False):
+        response = client.get("/my/")
+        assert response.headers["Location"].startswith("/sign-in")
+        page = client.get_page(response.headers["Location"])
+    assert "You were signed out to keep your information safe" in page.text()
+    assert client.get_page("/sign-in").select_one("#signed-out-for-safety") is None
+    assert db.session.scalar(select(AuthSession.end_reason)) == "idle"
+
+
+def test_activity_keeps_the_session_alive_until_the_12_hour_limit(client, case):
+    start = utcnow()
+    with time_machine.travel(start, tick=False):
+        sign_in(client, case.victim)
+    for minutes in range(10, 12 * 60, 10):
+        with time_machine.travel(start + timedelta(minutes=minutes), tick=False):
+            assert client.get("/my/").status_code == 200, minutes
+    with time_machine.travel(start + timedelta(hours=12, minutes=1), tick=False):
+        assert client.get("/my/").headers["Location"].startswith("/sign-in")
+    assert db.session.scalar(select(AuthSession.end_reason)) == "lifetime"
+
+
+def test_stay_signed_in_renews_an_idle_session(client, case):
+    start = utcnow()
+    with time_machine.travel(start, tick=False):
+        sign_in(client, case.victim)
+    with time_machine.travel(start + timedelta(minutes=13), tick=False):
+        response = client.post("/my/stay-signed-in", {"next": "/my/rights"}, from_url="/my/")
+        assert response.headers["Location"] == "/my/rights"
+    with time_machine.travel(start + timedelta(minutes=27), tick=False):
+        assert client.get("/my/").status_code == 200
+
+
+def test_every_victim_page_carries_the_idle_warning_with_two_plain_choices(client, case):
+    sign_in(client, case.victim)
+    page = client.get_page("/my/")
+    assert page.soup.body["data-idle-timeout"] == "900"
+    dialog = page.select_one("dialog#idle-warning")
+    buttons = [button.get_text(strip=True) for button in dialog.select("button")]
+    assert buttons == ["Stay signed in", "Sign out"]
+    assert dialog.get("open") is None
+
+
+def test_forgotten_passphrase_page_sends_people_to_their_officer_not_their_email(client):
+    page = client.get_page("/forgotten-passphrase")
+    assert "ask your officer" in page.text().lower()
+    assert page.select_one("form") is not None  # only the language switch
+    assert page.select_one("main input[type=email]") is None
+
+
+def test_activating_again_with_a_new_code_replaces_the_access_id_and_old_sessions(client, case):
+    sign_in(client, case.victim)
+    old_access_id = case.victim.access_id
+    new_code = "MMMMM-NNNNN-PPPPP-QQQQQ"
+    case.victim.activation_code_hash = hash_code(new_code)
+    case.victim.activation_expires_at = utcnow() + timedelta(days=7)
+    db.session.commit()
+    client.post("/activate", {"code": new_code}, from_url="/activate")
+    client.post(
+        "/activate/passphrase",
+        {"passphrase": "a brand new passphrase here", "confirm": "a brand new passphrase here"},
+        from_url="/activate/passphrase",
+    )
+    db.session.expire_all()
+    victim = db.session.get(Victim, case.victim_id)
+    assert victim.access_id != old_access_id
+    reasons = db.session.scalars(
+        select(AuthSession.end_reason).order_by(AuthSession.created_at)
+    ).all()
+    assert reasons == ["reactivated", None]

@@ -1,0 +1,174 @@
+import uuid
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.models import Message, MessageKind, Update, utcnow
+from portal.victim.presenting import day
+from portal.victims_code import vrr_request_deadline
+from tests import factories
+from tests.victim.conftest import sign_in
+
+NFA_TEXT = "I am sorry to tell you that the CPS has decided not to charge."
+
+
+def _fresh(update):
+    db.session.expire_all()
+    return db.session.get(Update, update.id)
+
+
+def test_home_lists_updates_newest_first_with_unread_marked(signed_in, case):
+    older = factories.make_update(case, "Older.", published_at=utcnow() - timedelta(days=3))
+    newer = factories.make_update(
+        case, "Newer.", event_type="suspect_arrested", published_at=utcnow() - timedelta(days=1)
+    )
+    older.read_at = utcnow()
+    db.session.commit()
+    page = signed_in.get_page("/my/")
+    links = [a["href"] for a in page.select(".portal-updates a")]
+    assert links == [f"/my/updates/{newer.id}", f"/my/updates/{older.id}"]
+    cards = page.select(".portal-updates li")
+    assert "New" in cards[0].get_text()
+    assert "New" not in cards[1].get_text()
+    assert "You have 1 new message." in page.text()
+
+
+def test_an_update_explains_what_happened_what_it_means_and_what_to_do(signed_in, case):
+    update = factories.make_update(
+        case,
+        "He was released under investigation (RUI).\n\nCall me if you are worried.",
+        event_type="released_under_investigation",
+    )
+    page = signed_in.get_page(f"/my/updates/{update.id}")
+    headings = [h.get_text(strip=True) for h in page.select("main h2")]
+    assert headings[0] == "What happened"
+    assert "What this means" in headings
+    assert "What you can do" in headings
+    paragraphs = [p.get_text() for p in page.select(".portal-officer-words p")]
+    assert paragraphs == [
+        "He was released under investigation (RUI).",
+        "Call me if you are worried.",
+    ]
+    words = page.select_one("details")
+    assert words.select_one("summary").get_text(strip=True) == "Words used in this message"
+    assert "RUI" in [dt.get_text(strip=True) for dt in words.select("dt")]
+
+
+def test_the_officers_words_are_escaped_never_run(signed_in, case):
+    update = factories.make_update(case, "<script>alert(1)</script><b>bold</b>")
+    page = signed_in.get_page(f"/my/updates/{update.id}")
+    assert "<script>alert(1)</script>" in page.select_one(".portal-officer-words").get_text()
+    assert page.select_one(".portal-officer-words b") is None
+
+
+def test_opening_an_update_records_when_it_was_first_read(signed_in, case):
+    update = factories.make_update(case)
+    assert update.read_at is None
+    signed_in.get_page(f"/my/updates/{update.id}")
+    first = _fresh(update).read_at
+    assert first is not None
+    signed_in.get_page(f"/my/updates/{update.id}")
+    assert _fresh(update).read_at == first
+
+
+def test_a_sensitive_update_shows_a_content_note_first_without_its_text(signed_in, case):
+    update = factories.make_update(case, NFA_TEXT, event_type="no_further_action", sensitive=True)
+    note = signed_in.get_page(f"/my/updates/{update.id}")
+    assert note.h1 == "Before you read this message"
+    assert "CPS has decided" not in note.html
+    assert "will not be charged" not in note.html
+    assert _fresh(update).read_at is None
+    home = signed_in.get_page("/my/")
+    assert "A decision about the investigation" not in home.html
+    assert "Content note" in home.text()
+    read_now = note.select_one(f"main a[href='/my/updates/{update.id}?note=seen']")
+    assert read_now.get_text(strip=True) == "Read it now"
+    full = signed_in.get_page(read_now["href"])
+    assert NFA_TEXT in full.text()
+    assert _fresh(update).read_at is not None
+
+
+def test_read_later_returns_home_and_leaves_the_update_unread(signed_in, case):
+    update = factories.make_update(case, NFA_TEXT, event_type="no_further_action", sensitive=True)
+    response = signed_in.post(
+        f"/my/updates/{update.id}/choice", {"choice": "later"}, from_url="/my/"
+    )
+    assert response.headers["Location"] == "/my/"
+    home = signed_in.get_page("/my/")
+    assert "That update will be here when you are ready." in home.soup.get_text()
+    fresh = _fresh(update)
+    assert fresh.read_later_at is not None
+    assert fresh.read_at is None
+
+
+def test_asking_to_be_called_tells_the_officer(signed_in, case):
+    update = factories.make_update(case, NFA_TEXT, event_type="no_further_action", sensitive=True)
+    signed_in.post(f"/my/updates/{update.id}/choice", {"choice": "call"}, from_url="/my/")
+    assert _fresh(update).call_requested_at is not None
+    request = db.session.scalar(select(Message))
+    assert request.kind == MessageKind.CALL_REQUEST
+    assert request.update_id == update.id
+    assert request.from_victim is True
+    assert _fresh(update).read_at is None
+    assert "asked your officer to call you" in signed_in.get_page("/my/").soup.get_text()
+
+
+def test_a_decision_not_to_charge_shows_the_right_to_review_and_its_deadline(signed_in, case):
+    update = factories.make_update(
+        case, NFA_TEXT, event_type="no_further_action", published_at=utcnow()
+    )
+    page = signed_in.get_page(f"/my/updates/{update.id}")
+    review = page.select_one("#right-to-review").get_text(" ", strip=True)
+    assert "3 months" in review
+    with signed_in.app.test_request_context():
+        assert day(vrr_request_deadline(update.published_at)) in review
+
+
+def test_a_correction_stands_beside_the_original_clearly_labelled(signed_in, case):
+    original = factories.make_update(case, "The hearing is on Monday.")
+    correction = factories.make_update(
+        case, "Sorry: the hearing is on Tuesday.", corrects_id=original.id
+    )
+    page = signed_in.get_page(f"/my/updates/{original.id}")
+    section = page.select_one(".portal-correction")
+    assert "Correction" in section.select_one("h2").get_text()
+    assert "the hearing is on Tuesday" in section.get_text()
+    assert "The hearing is on Monday." in page.select_one(".portal-officer-words").get_text()
+    assert "The original message" in page.text()
+    own = signed_in.get_page(f"/my/updates/{correction.id}")
+    assert own.select_one(f"a[href='/my/updates/{original.id}']") is not None
+
+
+def test_a_victim_cannot_open_another_victims_update_by_editing_the_url(signed_in, case):
+    someone_else = factories.make_case()
+    theirs = factories.make_update(someone_else, "Private to someone else.")
+    forbidden = signed_in.get_page(f"/my/updates/{theirs.id}", status=404)
+    missing = signed_in.get_page(f"/my/updates/{uuid.uuid4()}", status=404)
+    assert forbidden.text() == missing.text()
+    assert forbidden.title == missing.title
+    assert "Private to someone else." not in forbidden.html
+    assert _fresh(theirs).read_at is None
+
+
+def test_a_victim_cannot_act_on_another_victims_update(signed_in, case):
+    theirs = factories.make_update(factories.make_case(), "Not yours.", sensitive=True)
+    response = signed_in.post(
+        f"/my/updates/{theirs.id}/choice", {"choice": "call"}, from_url="/my/"
+    )
+    assert response.status_code == 404
+    assert db.session.scalar(select(Message)) is None
+    assert _fresh(theirs).call_requested_at is None
+
+
+def test_a_victim_with_two_reports_sees_both_on_home(client, app_context):
+    victim = factories.make_victim()
+    first = factories.make_case(victim=victim)
+    second = factories.make_case(victim=victim)
+    factories.make_update(first, "From the first.", event_type="suspect_arrested")
+    factories.make_update(second, "From the second.", event_type="charged")
+    sign_in(client, victim)
+    page = client.get_page("/my/")
+    assert len(page.select(".portal-updates li")) == 2
+    assert first.officer.display_name in page.text()
+    assert second.officer.display_name in page.text()
