@@ -1,0 +1,183 @@
+"""What an officer does to a case, other than publishing: open it, invite the victim,
+record rights offered, reply to questions, and (supervisors) reassign it.
+
+Each change is one transaction with its audit event. Audit details carry identifiers and
+choices, never what anyone wrote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from portal import audit
+from portal.auth.codes import hash_code, new_code
+from portal.extensions import db
+from portal.models import (
+    Case,
+    Message,
+    MessageKind,
+    RightsRecord,
+    StaffUser,
+    Victim,
+    utcnow,
+)
+from portal.notifications.outbox import enqueue_for_reply
+from portal.security.crypto import blind_index
+from portal.victims_code import LONDON, requires_enhanced_service
+
+ACTIVATION_LIFETIME = timedelta(days=7)
+
+
+class DuplicateReference(ValueError):
+    """A case with this crime reference exists already."""
+
+
+@dataclass(frozen=True)
+class NewCase:
+    crime_reference: str
+    offence_category: str
+    force_country: str
+    preferred_name: str
+    language: str
+    channel: str
+    routine_frequency: str
+    email: str | None = None
+    phone: str | None = None
+
+
+def normalise_reference(reference: str) -> str:
+    return " ".join(reference.upper().split())
+
+
+def reference_taken(reference: str) -> bool:
+    index = blind_index(normalise_reference(reference))
+    return db.session.scalar(select(Case.id).where(Case.crime_reference_index == index)) is not None
+
+
+def create_case(details: NewCase, officer: StaffUser) -> tuple[Case, str]:
+    """Record the case and an invited victim; return the case and its activation code."""
+    reference = normalise_reference(details.crime_reference)
+    if reference_taken(reference):
+        raise DuplicateReference(reference)
+    victim = Victim(
+        language=details.language,
+        channel=details.channel,
+        routine_frequency=details.routine_frequency,
+    )
+    victim.ensure_id()
+    victim.preferred_name = details.preferred_name.strip()
+    if details.email:
+        victim.email = details.email.strip()
+        victim.email_index = blind_index(victim.email)
+    if details.phone:
+        victim.phone = details.phone.strip()
+    case = Case(
+        victim=victim,
+        officer=officer,
+        offence_category=details.offence_category,
+        force_country=details.force_country,
+        enhanced_service=requires_enhanced_service(details.offence_category),
+        crime_reference_index=blind_index(reference),
+    )
+    case.ensure_id()
+    case.crime_reference = reference
+    db.session.add_all([victim, case])
+    code = _set_activation_code(victim)
+    audit.record(
+        "case.created",
+        case_id=case.id,
+        subject=case,
+        detail={"offence": details.offence_category, "country": details.force_country},
+    )
+    audit.record("case.activation_code_issued", case_id=case.id, subject=victim)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise DuplicateReference(reference) from None
+    return case, code
+
+
+def _set_activation_code(victim: Victim) -> str:
+    code = new_code()
+    victim.activation_code_hash = hash_code(code)
+    victim.activation_expires_at = utcnow() + ACTIVATION_LIFETIME
+    return code
+
+
+def issue_new_code(case: Case) -> str | None:
+    """Replace the victim's activation code (the old one stops working). None if activated."""
+    if case.victim.activated_at is not None:
+        return None
+    code = _set_activation_code(case.victim)
+    audit.record("case.activation_code_reissued", case_id=case.id, subject=case.victim)
+    db.session.commit()
+    return code
+
+
+def open_case(case: Case) -> None:
+    """Audit the opening and mark the victim's questions as read by the police."""
+    db.session.execute(
+        update(Message)
+        .where(
+            Message.case_id == case.id,
+            Message.from_victim.is_(True),
+            Message.kind == MessageKind.QUESTION,
+            Message.read_at.is_(None),
+        )
+        .values(read_at=utcnow())
+    )
+    audit.record("case.opened", case_id=case.id, subject=case)
+    db.session.commit()
+
+
+def reply(case: Case, body: str, officer: StaffUser) -> Message:
+    message = Message(case=case, kind=MessageKind.REPLY, from_victim=False, staff_author=officer)
+    message.ensure_id()
+    message.body = body
+    message.read_at = None
+    db.session.add(message)
+    enqueue_for_reply(message)
+    audit.record("message.reply_sent", case_id=case.id, subject=message)
+    db.session.commit()
+    return message
+
+
+def call_request_done(case: Case, message: Message) -> None:
+    if message.case_id != case.id or message.kind != MessageKind.CALL_REQUEST:
+        return
+    message.read_at = message.read_at or utcnow()
+    audit.record("message.call_request_done", case_id=case.id, subject=message)
+    db.session.commit()
+
+
+def record_offer(case: Case, offer: str, offered_on: date, response: str, officer) -> None:
+    offered_at = datetime.combine(offered_on, datetime.min.time().replace(hour=12), LONDON)
+    record = RightsRecord(
+        case=case, offer=offer, offered_at=offered_at, response=response, recorded_by_id=officer.id
+    )
+    record.ensure_id()
+    db.session.add(record)
+    audit.record(
+        "rights.offer_recorded",
+        case_id=case.id,
+        subject=record,
+        detail={"offer": offer, "response": response},
+    )
+    db.session.commit()
+
+
+def reassign(case: Case, new_officer: StaffUser) -> None:
+    before = case.officer_id
+    case.officer = new_officer
+    audit.record(
+        "case.reassigned",
+        case_id=case.id,
+        subject=case,
+        detail={"from": str(before), "to": str(new_officer.id)},
+    )
+    db.session.commit()

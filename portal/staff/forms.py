@@ -1,0 +1,239 @@
+"""Forms for the staff view. Labels say what to do; errors say how to put it right."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovDateInput,
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import DateField, HiddenField, RadioField, SelectField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+
+from portal.i18n import LANGUAGES
+from portal.models import Channel, OfferResponse
+from portal.victims_code import EVENTS, LONDON, Country, OffenceCategory, OfferKind
+
+TEXT_LIMIT = 5000
+_TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
+
+
+class NewCaseForm(FlaskForm):
+    crime_reference = StringField(
+        _l("Crime reference number"),
+        widget=GovTextInput(),
+        validators=[DataRequired(_l("Enter the crime reference number")), Length(max=40)],
+    )
+    offence_category = RadioField(
+        _l("Offence"),
+        choices=[SelectChoice(c.value, c.staff_label) for c in OffenceCategory],
+        widget=GovRadioInput(),
+        validators=[DataRequired(_l("Select the offence"))],
+    )
+    force_country = RadioField(
+        _l("Country of the force"),
+        description=_l("This sets which bank holidays the Victims' Code deadlines skip."),
+        choices=[
+            SelectChoice(Country.ENGLAND.value, _l("England")),
+            SelectChoice(Country.WALES.value, _l("Wales")),
+        ],
+        widget=GovRadioInput(),
+        validators=[DataRequired(_l("Select England or Wales"))],
+    )
+    preferred_name = StringField(
+        _l("The name they want to be called"),
+        widget=GovTextInput(),
+        validators=[DataRequired(_l("Enter the name they want to be called")), Length(max=80)],
+    )
+    language = SelectField(
+        _l("Language for their updates"),
+        choices=[
+            SelectChoice(code, f"{lang.english_name} ({lang.native_name})")
+            for code, lang in LANGUAGES.items()
+        ],
+        widget=GovSelect(),
+    )
+    channel = RadioField(
+        _l("How they want to be told there is something new"),
+        choices=[
+            SelectChoice(
+                Channel.PORTAL_ONLY.value, _l("No notifications: they will check the portal")
+            ),
+            SelectChoice(Channel.EMAIL.value, _l("Email")),
+            SelectChoice(Channel.TEXT.value, _l("Text message")),
+        ],
+        default=Channel.PORTAL_ONLY.value,
+        widget=GovRadioInput(),
+        validators=[DataRequired(_l("Select how they want to be told"))],
+    )
+    email = StringField(
+        _l("Email address (optional)"),
+        widget=GovTextInput(),
+        validators=[
+            Optional(),
+            Email(_l("Enter an email address in the correct format, like name@example.com")),
+            Length(max=254),
+        ],
+    )
+    phone = StringField(
+        _l("Mobile phone number (optional)"),
+        widget=GovTextInput(),
+        validators=[Optional(), Length(max=30)],
+    )
+    routine_frequency = RadioField(
+        _l("How often they want a routine update"),
+        choices=[
+            SelectChoice("fortnightly", _l("Every 2 weeks")),
+            SelectChoice("monthly", _l("Every month")),
+            SelectChoice("key_decisions", _l("Only when something important happens")),
+        ],
+        default="monthly",
+        widget=GovRadioInput(),
+        validators=[DataRequired(_l("Select how often they want a routine update"))],
+    )
+    submit = SubmitField(_l("Save and get an activation code"), widget=GovSubmitInput())
+
+    def validate(self, extra_validators=None) -> bool:
+        # The contact detail is optional unless it is the channel chosen; Optional() stops a
+        # field's own validators, so the check lives here.
+        valid = super().validate(extra_validators)
+        if self.channel.data == Channel.EMAIL and not self.email.data:
+            self.email.errors.append(
+                _l("Enter an email address, or choose another way to tell them")
+            )
+            valid = False
+        if self.channel.data == Channel.TEXT and not self.phone.data:
+            self.phone.errors.append(
+                _l("Enter a mobile number, or choose another way to tell them")
+            )
+            valid = False
+        return valid
+
+    def validate_phone(self, field):
+        if field.data and not re.fullmatch(r"\+?[\d ()-]{7,25}", field.data):
+            raise ValidationError(_l("Enter a phone number, like 07700 900 982"))
+
+
+class UpdateForm(FlaskForm):
+    event_type = SelectField(
+        _l("What happened"),
+        choices=[SelectChoice("", _l("Choose what happened"))]
+        + [SelectChoice(rule.type.value, rule.staff_label) for rule in EVENTS.values()],
+        widget=GovSelect(),
+        validators=[DataRequired(_l("Select what happened"))],
+    )
+    occurred_on = DateField(
+        _l("Date it happened"),
+        description=_l("For example, 27 3 2026"),
+        format="%d %m %Y",
+        widget=GovDateInput(),
+        validators=[DataRequired(_l("Enter the date it happened, like 27 3 2026"))],
+    )
+    occurred_time = StringField(
+        _l("Time it happened"),
+        description=_l("24-hour clock, UK time, for example 14:30"),
+        widget=GovTextInput(),
+        validators=[DataRequired(_l("Enter the time it happened, like 14:30"))],
+    )
+    free_text = StringField(
+        _l("A personal message (optional)"),
+        description=_l(
+            "Write in plain words, in the language they chose. It appears under the "
+            "explanation the portal gives for this event."
+        ),
+        widget=GovTextArea(),
+        validators=[Optional(), Length(max=TEXT_LIMIT)],
+    )
+    sensitive = RadioField(
+        _l("Content note"),
+        description=_l(
+            "With a content note they choose to read it now, later, or ask you to call first."
+        ),
+        choices=[
+            SelectChoice("default", _l("As usual for this kind of event")),
+            SelectChoice("yes", _l("Yes, add a content note")),
+            SelectChoice("no", _l("No content note")),
+        ],
+        default="default",
+        widget=GovRadioInput(),
+    )
+    idempotency_key = HiddenField()
+    corrects_id = HiddenField()
+    submit = SubmitField(_l("Preview"), widget=GovSubmitInput())
+
+    def validate_occurred_time(self, field):
+        if self.parsed_time() is None:
+            raise ValidationError(_l("Enter the time it happened, like 14:30"))
+
+    def validate_idempotency_key(self, field):
+        if not re.fullmatch(r"[0-9a-f]{32}", field.data or ""):
+            raise ValidationError(_l("This form has expired. Start the update again"))
+
+    def parsed_time(self) -> time | None:
+        match = _TIME.match(self.occurred_time.data or "")
+        if not match or int(match[1]) > 23 or int(match[2]) > 59:
+            return None
+        return time(int(match[1]), int(match[2]))
+
+    def occurred_at(self) -> datetime:
+        """The moment it happened, read as UK time, as an aware datetime."""
+        return datetime.combine(self.occurred_on.data, self.parsed_time(), tzinfo=LONDON)
+
+    def sensitive_choice(self) -> bool:
+        if self.sensitive.data == "yes":
+            return True
+        if self.sensitive.data == "no":
+            return False
+        return EVENTS[self.event_type.data].sensitive_by_default
+
+
+class ReplyForm(FlaskForm):
+    body = StringField(
+        _l("Your reply"),
+        widget=GovTextArea(),
+        validators=[DataRequired(_l("Enter your reply")), Length(max=TEXT_LIMIT)],
+    )
+    submit = SubmitField(_l("Send reply"), widget=GovSubmitInput())
+
+
+class RightsForm(FlaskForm):
+    offer = RadioField(
+        _l("What was offered"),
+        choices=[SelectChoice(kind.value, kind.label) for kind in OfferKind],
+        widget=GovRadioInput(),
+        validators=[DataRequired(_l("Select what was offered"))],
+    )
+    offered_on = DateField(
+        _l("Date it was offered"),
+        description=_l("For example, 27 3 2026"),
+        format="%d %m %Y",
+        widget=GovDateInput(),
+        validators=[DataRequired(_l("Enter the date it was offered, like 27 3 2026"))],
+    )
+    response = RadioField(
+        _l("Their answer"),
+        choices=[
+            SelectChoice(OfferResponse.ACCEPTED.value, _l("Accepted")),
+            SelectChoice(OfferResponse.DECLINED.value, _l("Declined")),
+            SelectChoice(OfferResponse.NOT_YET.value, _l("Not decided yet")),
+        ],
+        widget=GovRadioInput(),
+        validators=[DataRequired(_l("Select their answer"))],
+    )
+    submit = SubmitField(_l("Save"), widget=GovSubmitInput())
+
+
+class ReassignForm(FlaskForm):
+    officer_id = SelectField(
+        _l("Reassign to"), choices=[], widget=GovSelect(), validators=[DataRequired()]
+    )
+    submit = SubmitField(_l("Reassign"), widget=GovSubmitInput())

@@ -1,0 +1,201 @@
+"""Queries for the staff view, each scoped through `portal.scoping` with a stable order.
+
+The caseload is one query however many cases and updates there are: the counts and dates
+come from correlated subqueries, the victim and officer from a join.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+
+from portal.extensions import db
+from portal.models import (
+    AuditEvent,
+    Case,
+    CaseStatus,
+    Message,
+    MessageKind,
+    Obligation,
+    RightsRecord,
+    StaffRole,
+    StaffUser,
+    Update,
+)
+from portal.scoping import visible_cases
+from portal.victims_code import london_date, next_routine_due
+
+
+@dataclass(frozen=True)
+class Deadline:
+    due_at: datetime
+    kind: str  # "event" (a Code deadline) or "routine" (the agreed routine update)
+    event_type: str | None = None
+
+    def overdue(self, now: datetime) -> bool:
+        return now.replace(microsecond=0) > self.due_at
+
+    def due_today(self, now: datetime) -> bool:
+        return not self.overdue(now) and london_date(self.due_at) == london_date(now)
+
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    case: Case
+    next_deadline: Deadline | None
+    overdue: bool
+    due_today: bool
+    unread_questions: int
+    call_requests: int
+    last_read_at: datetime | None
+
+    @property
+    def needs_action(self) -> bool:
+        return self.call_requests > 0 or self.unread_questions > 0
+
+
+def routine_deadline(case: Case) -> Deadline | None:
+    try:
+        due = next_routine_due(case.last_contact_at, case.victim.routine_frequency)
+    except ValueError:  # an unknown frequency: treat as no routine contact agreed
+        return None
+    return Deadline(due, "routine") if due else None
+
+
+def next_deadline(case: Case, event_due: datetime | None, event_type: str | None):
+    candidates = [routine_deadline(case)]
+    if event_due is not None:
+        candidates.append(Deadline(event_due, "event", event_type))
+    present = [d for d in candidates if d is not None]
+    return min(present, key=lambda d: d.due_at) if present else None
+
+
+def _open_obligation(column):
+    return (
+        select(column)
+        .where(Obligation.case_id == Case.id, Obligation.met_at.is_(None))
+        .order_by(Obligation.due_at, Obligation.id)
+        .limit(1)
+        .correlate(Case)
+        .scalar_subquery()
+    )
+
+
+def _count_messages(kind: str):
+    return (
+        select(func.count(Message.id))
+        .where(
+            Message.case_id == Case.id,
+            Message.from_victim.is_(True),
+            Message.kind == kind,
+            Message.read_at.is_(None),
+        )
+        .correlate(Case)
+        .scalar_subquery()
+    )
+
+
+def caseload(principal, now: datetime) -> list[CaseloadRow]:
+    """The open cases `principal` may see, what needs doing first at the top."""
+    last_read = (
+        select(func.max(Update.read_at)).where(Update.case_id == Case.id).correlate(Case)
+    ).scalar_subquery()
+    query = (
+        visible_cases(principal)
+        .where(Case.status == CaseStatus.OPEN)
+        .options(joinedload(Case.victim), joinedload(Case.officer))
+        .add_columns(
+            _open_obligation(Obligation.due_at),
+            _open_obligation(Obligation.event_type),
+            _count_messages(MessageKind.QUESTION),
+            _count_messages(MessageKind.CALL_REQUEST),
+            last_read,
+        )
+        .order_by(Case.created_at, Case.id)
+    )
+    rows = []
+    for case, event_due, event_type, unread, calls, read_at in db.session.execute(query):
+        deadline = next_deadline(case, event_due, event_type)
+        overdue = deadline is not None and deadline.overdue(now)
+        due_today = deadline is not None and deadline.due_today(now)
+        rows.append(CaseloadRow(case, deadline, overdue, due_today, unread, calls, read_at))
+    return sorted(rows, key=_urgency)
+
+
+def _urgency(row: CaseloadRow):
+    rank = 0 if row.overdue or row.call_requests else 1 if row.due_today or row.needs_action else 2
+    due = row.next_deadline.due_at.timestamp() if row.next_deadline else float("inf")
+    return (rank, due)
+
+
+def case_updates(case: Case) -> list[Update]:
+    return list(
+        db.session.scalars(
+            select(Update)
+            .where(Update.case_id == case.id)
+            .options(joinedload(Update.published_by))
+            .order_by(Update.published_at.desc(), Update.id)
+        )
+    )
+
+
+def open_obligations(case: Case) -> list[Obligation]:
+    return list(
+        db.session.scalars(
+            select(Obligation)
+            .where(Obligation.case_id == case.id, Obligation.met_at.is_(None))
+            .order_by(Obligation.due_at, Obligation.id)
+        )
+    )
+
+
+def case_messages(case: Case) -> list[Message]:
+    return list(
+        db.session.scalars(
+            select(Message)
+            .where(Message.case_id == case.id)
+            .options(joinedload(Message.staff_author))
+            .order_by(Message.created_at, Message.id)
+        )
+    )
+
+
+def rights_records(case: Case) -> list[RightsRecord]:
+    return list(
+        db.session.scalars(
+            select(RightsRecord)
+            .where(RightsRecord.case_id == case.id)
+            .order_by(RightsRecord.offered_at, RightsRecord.id)
+        )
+    )
+
+
+def team_officers(supervisor) -> list[StaffUser]:
+    """The active officers (and supervisors) in the supervisor's team, who can take a case."""
+    if supervisor.team_id is None:
+        return []
+    return list(
+        db.session.scalars(
+            select(StaffUser)
+            .where(
+                StaffUser.team_id == supervisor.team_id,
+                StaffUser.staff_role.in_([StaffRole.OFFICER, StaffRole.SUPERVISOR]),
+                StaffUser.is_disabled.is_(False),
+            )
+            .order_by(StaffUser.display_name, StaffUser.id)
+        )
+    )
+
+
+def case_audit(case: Case) -> list[tuple[AuditEvent, StaffUser | None]]:
+    return list(
+        db.session.execute(
+            select(AuditEvent, StaffUser)
+            .outerjoin(StaffUser, StaffUser.id == AuditEvent.actor_id)
+            .where(AuditEvent.case_id == case.id)
+            .order_by(AuditEvent.occurred_at, AuditEvent.id)
+        ).all()
+    )

@@ -1,0 +1,136 @@
+"""The officer's pages: caseload, a case, a new case and its invitation, questions, rights."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import format_datetime
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from portal import publishing
+from portal.models import MessageKind, utcnow
+from portal.scoping import get_case_or_404, get_message_or_404
+from portal.staff import bp, cases, queries
+from portal.staff.forms import NewCaseForm, ReplyForm, RightsForm
+from portal.victims_code import OfferKind
+
+
+@bp.app_template_filter("staff_time")
+def staff_time(moment: datetime | None) -> str:
+    """A moment as staff read it: UK local time, with the weekday."""
+    if moment is None:
+        return ""
+    # Flask-Babel converts to BABEL_DEFAULT_TIMEZONE (Europe/London) itself.
+    return format_datetime(moment, "EEE d MMM y, HH:mm")
+
+
+@bp.app_template_global("staff_label")
+def staff_label(event_type: str | None) -> str:
+    return publishing.staff_label(event_type or "")
+
+
+@bp.app_template_filter("offer_label")
+def offer_label(value: str) -> str:
+    try:
+        return str(OfferKind(value).label)
+    except ValueError:
+        return value
+
+
+@bp.get("/")
+def caseload():
+    rows = queries.caseload(current_user, utcnow())
+    return render_template("staff/caseload.html", rows=rows, now=utcnow())
+
+
+@bp.get("/cases/<uuid:case_id>")
+def case_page(case_id: uuid.UUID):
+    case = get_case_or_404(current_user, case_id)
+    cases.open_case(case)
+    return render_case(case)
+
+
+def render_case(case, reply_form=None, rights_form=None, status: int = 200):
+    now = utcnow()
+    messages = queries.case_messages(case)
+    calls = [m for m in messages if m.kind == MessageKind.CALL_REQUEST and m.read_at is None]
+    obligations = queries.open_obligations(case)
+    return render_template(
+        "staff/case.html",
+        case=case,
+        victim=case.victim,
+        updates=queries.case_updates(case),
+        obligations=obligations,
+        routine=queries.routine_deadline(case),
+        messages=messages,
+        call_requests=calls,
+        rights=queries.rights_records(case),
+        reply_form=reply_form or ReplyForm(formdata=None),
+        rights_form=rights_form or RightsForm(formdata=None),
+        form=reply_form or rights_form,
+        now=now,
+    ), status
+
+
+@bp.route("/cases/new", methods=["GET", "POST"])
+def new_case():
+    form = NewCaseForm()
+    if form.validate_on_submit():
+        details = cases.NewCase(**{name: form[name].data for name in cases.NewCase.__annotations__})
+        try:
+            case, code = cases.create_case(details, current_user)
+        except cases.DuplicateReference:
+            form.crime_reference.errors.append(
+                _("A case with this crime reference number already exists")
+            )
+        else:
+            # Shown in this response only: the code is stored hashed and never shown again.
+            return render_template("staff/activation_code.html", case=case, code=code, new=True)
+    return render_template("staff/new_case.html", form=form)
+
+
+@bp.post("/cases/<uuid:case_id>/activation-code")
+def issue_code(case_id: uuid.UUID):
+    case = get_case_or_404(current_user, case_id)
+    code = cases.issue_new_code(case)
+    if code is None:
+        flash(_("They have already activated their account, so there is no code to replace."))
+        return redirect(url_for("staff.case_page", case_id=case.id), code=303)
+    return render_template("staff/activation_code.html", case=case, code=code, new=False)
+
+
+@bp.post("/cases/<uuid:case_id>/reply")
+def reply(case_id: uuid.UUID):
+    case = get_case_or_404(current_user, case_id)
+    form = ReplyForm()
+    if not form.validate_on_submit():
+        return render_case(case, reply_form=form)
+    cases.reply(case, form.body.data, current_user)
+    flash(_("Reply sent."))
+    return redirect(url_for("staff.case_page", case_id=case.id), code=303)
+
+
+@bp.post("/cases/<uuid:case_id>/calls/<uuid:message_id>/done")
+def call_done(case_id: uuid.UUID, message_id: uuid.UUID):
+    case = get_case_or_404(current_user, case_id)
+    cases.call_request_done(case, get_message_or_404(current_user, message_id))
+    return redirect(url_for("staff.case_page", case_id=case.id), code=303)
+
+
+@bp.post("/cases/<uuid:case_id>/rights")
+def record_rights(case_id: uuid.UUID):
+    case = get_case_or_404(current_user, case_id)
+    form = RightsForm()
+    if not form.validate_on_submit():
+        return render_case(case, rights_form=form)
+    cases.record_offer(
+        case, form.offer.data, form.offered_on.data, form.response.data, current_user
+    )
+    flash(_("Offer recorded."))
+    return redirect(url_for("staff.case_page", case_id=case.id), code=303)
+
+
+from portal.staff import supervisor, updates  # noqa: E402, F401  (their routes register here)

@@ -1,0 +1,97 @@
+"""Supervisor pages: the team's Code compliance, its CSV export, reassignment, case audit."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import Response, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
+
+from portal import compliance
+from portal.access import only
+from portal.models import utcnow
+from portal.scoping import get_case_or_404
+from portal.staff import bp, cases, queries
+from portal.staff.forms import ReassignForm
+from portal.victims_code import event_rule
+
+
+def _team_name() -> str:
+    return current_user.team.name if current_user.team else ""
+
+
+def _reassign_form(case) -> ReassignForm:
+    form = ReassignForm(formdata=None, data={"officer_id": str(case.officer_id)})
+    form.officer_id.choices = [
+        SelectChoice(str(o.id), o.display_name) for o in queries.team_officers(current_user)
+    ]
+    return form
+
+
+@bp.get("/dashboard")
+@only("supervisor")
+def dashboard():
+    now = utcnow()
+    overdue, due_today = compliance.open_items(current_user, now)
+    return render_template(
+        "staff/dashboard.html",
+        figures=compliance.timeliness(current_user, now),
+        overdue=overdue,
+        due_today=due_today,
+        routine_late=compliance.routine_overdue(current_user, now),
+        event_label=lambda value: _event_label(value),
+        team_name=_team_name(),
+        columns=compliance.CSV_COLUMNS,
+    )
+
+
+def _event_label(value: str) -> str:
+    try:
+        return str(event_rule(value).staff_label)
+    except KeyError:
+        return value
+
+
+@bp.get("/dashboard/compliance.csv")
+@only("supervisor")
+def compliance_csv():
+    now = utcnow()
+    body = compliance.to_csv(compliance.timeliness(current_user, now), _team_name())
+    filename = f"code-compliance-{now.date().isoformat()}.csv"
+    return Response(
+        body,
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@bp.get("/cases/<uuid:case_id>/reassign")
+@only("supervisor")
+def reassign_form(case_id: uuid.UUID):
+    case = get_case_or_404(current_user, case_id)
+    return render_template("staff/reassign.html", case=case, form=_reassign_form(case))
+
+
+@bp.post("/cases/<uuid:case_id>/reassign")
+@only("supervisor")
+def reassign(case_id: uuid.UUID):
+    case = get_case_or_404(current_user, case_id)
+    form = ReassignForm()
+    officers = {str(o.id): o for o in queries.team_officers(current_user)}
+    form.officer_id.choices = [SelectChoice(k, o.display_name) for k, o in officers.items()]
+    if not form.validate_on_submit():
+        abort(400)
+    new_officer = officers[form.officer_id.data]
+    if new_officer.id != case.officer_id:
+        cases.reassign(case, new_officer)
+        flash(_("Case reassigned to %(name)s.", name=new_officer.display_name))
+    return redirect(url_for("staff.case_page", case_id=case.id), code=303)
+
+
+@bp.get("/cases/<uuid:case_id>/audit")
+@only("supervisor")
+def case_audit(case_id: uuid.UUID):
+    case = get_case_or_404(current_user, case_id)
+    return render_template("staff/audit.html", case=case, events=queries.case_audit(case))

@@ -1,0 +1,132 @@
+"""Record an event and publish an update: form, preview, publish, and corrections.
+
+The form's hidden idempotency key is made when the form is first shown and travels
+through the preview, so a double click on "Publish" publishes once.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import abort, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from portal import publishing
+from portal.i18n import language as language_info
+from portal.scoping import get_case_or_404, get_update_or_404
+from portal.staff import bp
+from portal.staff.forms import UpdateForm
+from portal.staff.language_check import seems_not_in
+from portal.victim import presenting
+from portal.victims_code import event_rule, find_jargon
+
+
+def _correcting(case, form: UpdateForm):
+    """The update being corrected, checked to belong to this case (or None)."""
+    raw = form.corrects_id.data or request.args.get("corrects")
+    if not raw:
+        return None
+    try:
+        original = get_update_or_404(current_user, uuid.UUID(raw))
+    except ValueError:
+        abort(404)
+    if original.case_id != case.id:
+        abort(404)
+    return original
+
+
+def _render_form(case, form, original, problem: str | None = None, status: int = 200):
+    return render_template(
+        "staff/update_form.html", case=case, form=form, original=original, problem=problem
+    ), status
+
+
+@bp.route("/cases/<uuid:case_id>/updates/new", methods=["GET", "POST"])
+def new_update(case_id: uuid.UUID):
+    """Show the form; a POST here comes from "Change" on the preview and only re-shows it."""
+    case = get_case_or_404(current_user, case_id)
+    form = UpdateForm()
+    original = _correcting(case, form)
+    if not form.idempotency_key.data:
+        form.idempotency_key.data = publishing.new_idempotency_key()
+    if original is not None and request.method == "GET":
+        form.corrects_id.data = str(original.id)
+        form.event_type.data = original.event_type
+    return _render_form(case, form, original)
+
+
+@bp.post("/cases/<uuid:case_id>/updates/preview")
+def preview_update(case_id: uuid.UUID):
+    case = get_case_or_404(current_user, case_id)
+    form = UpdateForm()
+    original = _correcting(case, form)
+    if not form.validate_on_submit():
+        return _render_form(case, form, original)
+    occurred_at = form.occurred_at()
+    view = presenting.draft(
+        case,
+        form.event_type.data,
+        occurred_at,
+        (form.free_text.data or "").strip() or None,
+        current_user,
+        corrects_id=original.id if original is not None else None,
+    )
+    return render_template(
+        "staff/update_preview.html",
+        case=case,
+        form=form,
+        original=original,
+        victim_language=language_info(case.victim.language),
+        victim_view=presenting.as_the_victim_sees_it(view, case.victim.language),
+        rule=event_rule(form.event_type.data),
+        deadline=publishing.deadline_for(case, form.event_type.data, occurred_at),
+        sensitive=form.sensitive_choice(),
+        jargon=find_jargon(form.free_text.data or ""),
+        wrong_language=seems_not_in(form.free_text.data, case.victim.language),
+    )
+
+
+@bp.post("/cases/<uuid:case_id>/updates/publish")
+def publish_update(case_id: uuid.UUID):
+    case = get_case_or_404(current_user, case_id)
+    form = UpdateForm()
+    original = _correcting(case, form)
+    if not form.validate_on_submit():
+        return _render_form(case, form, original)
+    draft = publishing.Draft(
+        event_type=form.event_type.data,
+        occurred_at=form.occurred_at(),
+        free_text=(form.free_text.data or "").strip() or None,
+        sensitive=form.sensitive_choice(),
+        idempotency_key=form.idempotency_key.data,
+        corrects_id=original.id if original is not None else None,
+    )
+    try:
+        result = publishing.publish(case, draft, current_user)
+    except publishing.PublishFailed:
+        problem = _(
+            "The update could not be published because of a problem with the system. "
+            "Nothing has been sent to them. Your text is still here: try again in a moment."
+        )
+        return _render_form(case, form, original, problem=problem, status=503)
+    return redirect(
+        url_for("staff.published_update", case_id=case.id, update_id=result.update.id), code=303
+    )
+
+
+@bp.get("/cases/<uuid:case_id>/updates/<uuid:update_id>")
+def published_update(case_id: uuid.UUID, update_id: uuid.UUID):
+    case = get_case_or_404(current_user, case_id)
+    update = get_update_or_404(current_user, update_id)
+    if update.case_id != case.id:
+        abort(404)
+    language = case.victim.language
+    return render_template(
+        "staff/update_published.html",
+        case=case,
+        update=update,
+        victim_language=language_info(language),
+        victim_view=presenting.as_the_victim_sees_it(presenting.full(update), language),
+        obligation=publishing.obligation_met_by(update),
+    )

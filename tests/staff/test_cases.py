@@ -1,0 +1,178 @@
+from sqlalchemy import func, select
+
+from portal.auth.codes import hash_code
+from portal.extensions import db
+from portal.models import (
+    AuditEvent,
+    Case,
+    Message,
+    MessageKind,
+    Notification,
+    RightsRecord,
+    Victim,
+)
+from portal.security.crypto import blind_index
+from tests import factories
+from tests.pages import Page
+from tests.staff.conftest import sign_in_staff
+
+NEW_CASE = {
+    "crime_reference": "RSO/26/5150",
+    "offence_category": "sexual_assault",
+    "force_country": "wales",
+    "preferred_name": "Morgan",
+    "language": "cy",
+    "channel": "email",
+    "email": "morgan@example.com",
+    "phone": "",
+    "routine_frequency": "fortnightly",
+}
+
+
+def _actions():
+    return db.session.scalars(select(AuditEvent.action)).all()
+
+
+def test_an_officer_records_a_case_and_sees_the_activation_code_once(client, officer):
+    sign_in_staff(client, officer)
+    response = client.post("/staff/cases/new", NEW_CASE)
+    page = Page(response)
+    page.check_well_formed()
+    code = page.select_one("#activation-code").get_text(strip=True)
+    assert "shown only once" in page.text()
+    case = db.session.scalar(select(Case))
+    assert case.crime_reference == "RSO/26/5150"
+    assert case.crime_reference_index == blind_index("RSO/26/5150")
+    assert b"5150" not in case._crime_reference
+    assert case.enhanced_service is True
+    assert case.force_country == "wales"
+    assert case.officer_id == officer.id
+    victim = case.victim
+    assert victim.preferred_name == "Morgan"
+    assert victim.language == "cy"
+    assert victim.email == "morgan@example.com"
+    assert victim.activation_code_hash == hash_code(code)
+    assert code not in client.get_page(f"/staff/cases/{case.id}").html
+    assert {"case.created", "case.activation_code_issued"} <= set(_actions())
+
+
+def test_a_duplicate_crime_reference_gets_a_clear_error(client, officer):
+    factories.make_case(crime_reference="RSO/26/5150")
+    sign_in_staff(client, officer)
+    page = Page(client.post("/staff/cases/new", NEW_CASE))
+    assert "A case with this crime reference number already exists" in page.error_summary()
+    assert db.session.scalar(select(func.count()).select_from(Case)) == 1
+
+
+def test_email_is_needed_when_email_is_the_chosen_channel(client, officer):
+    sign_in_staff(client, officer)
+    page = Page(client.post("/staff/cases/new", {**NEW_CASE, "email": ""}))
+    assert page.title.startswith("Error:")
+    assert "Enter an email address, or choose another way to tell them" in page.error_summary()
+
+
+def test_issuing_a_new_code_stops_the_old_one_and_is_audited(client, officer):
+    victim = factories.invite_victim("K7PQW-3MXRT-9ACHE-UV4DY")
+    case = factories.make_case(victim=victim, officer=officer)
+    sign_in_staff(client, officer)
+    response = client.post(
+        f"/staff/cases/{case.id}/activation-code", from_url=f"/staff/cases/{case.id}"
+    )
+    page = Page(response)
+    new = page.select_one("#activation-code").get_text(strip=True)
+    db.session.expire_all()
+    stored = db.session.get(Victim, victim.id).activation_code_hash
+    assert stored == hash_code(new)
+    assert stored != hash_code("K7PQW-3MXRT-9ACHE-UV4DY")
+    assert "case.activation_code_reissued" in _actions()
+
+
+def test_the_case_page_lists_questions_marks_them_read_and_audits_the_opening(client, officer):
+    case = factories.make_case(officer=officer)
+    question = factories.make_message(case, "Will I have to go to court?")
+    sign_in_staff(client, officer)
+    page = client.get_page(f"/staff/cases/{case.id}")
+    assert "Will I have to go to court?" in page.text()
+    db.session.expire_all()
+    assert db.session.get(Message, question.id).read_at is not None
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "case.opened"))
+    assert event.case_id == case.id
+    assert event.actor_id == officer.id
+
+
+def test_an_officer_replies_and_the_victim_is_notified_in_the_same_transaction(client, officer):
+    case = factories.make_case(officer=officer)
+    factories.make_message(case, "When is court?")
+    sign_in_staff(client, officer)
+    response = client.post(
+        f"/staff/cases/{case.id}/reply",
+        {"body": "I will find out and tell you."},
+        from_url=f"/staff/cases/{case.id}",
+    )
+    assert response.status_code == 303
+    reply = db.session.scalar(select(Message).where(Message.from_victim.is_(False)))
+    assert reply.kind == MessageKind.REPLY
+    assert reply.staff_author_id == officer.id
+    assert reply.body == "I will find out and tell you."
+    notification = db.session.scalar(select(Notification))
+    assert notification.message_id == reply.id
+    assert notification.reason == "reply"
+
+
+def test_an_empty_reply_is_refused_in_govuk_style(client, officer):
+    case = factories.make_case(officer=officer)
+    sign_in_staff(client, officer)
+    page = Page(
+        client.post(
+            f"/staff/cases/{case.id}/reply", {"body": ""}, from_url=f"/staff/cases/{case.id}"
+        )
+    )
+    assert "Enter your reply" in page.error_summary()
+
+
+def test_a_call_request_is_an_action_at_the_top_until_done(client, officer):
+    case = factories.make_case(officer=officer)
+    call = factories.make_message(case, "", kind=MessageKind.CALL_REQUEST)
+    sign_in_staff(client, officer)
+    page = client.get_page(f"/staff/cases/{case.id}")
+    banner = page.select_one("main .govuk-notification-banner")
+    assert "asked you to call them" in banner.text
+    assert "Asked for a call" in client.get_page("/staff/").text()
+    client.post(f"/staff/cases/{case.id}/calls/{call.id}/done", from_url=f"/staff/cases/{case.id}")
+    page = client.get_page(f"/staff/cases/{case.id}")
+    assert "asked you to call them" not in page.text()
+
+
+def test_the_code_word_is_shown_to_the_officer(client, officer):
+    victim = factories.make_victim()
+    victim.code_word = "bluebell"
+    db.session.commit()
+    case = factories.make_case(victim=victim, officer=officer)
+    sign_in_staff(client, officer)
+    page = client.get_page(f"/staff/cases/{case.id}")
+    assert "Code word to give when you call" in page.text()
+    assert page.select_one("#code-word").get_text(strip=True) == "bluebell"
+
+
+def test_an_officer_records_that_a_vps_was_offered_and_the_answer(client, officer):
+    case = factories.make_case(officer=officer)
+    sign_in_staff(client, officer)
+    response = client.post(
+        f"/staff/cases/{case.id}/rights",
+        {
+            "offer": "victim_personal_statement",
+            "offered_on": ["10", "3", "2026"],
+            "response": "accepted",
+        },
+        from_url=f"/staff/cases/{case.id}",
+    )
+    assert response.status_code == 303
+    record = db.session.scalar(select(RightsRecord))
+    assert (record.offer, record.response) == ("victim_personal_statement", "accepted")
+    assert record.recorded_by_id == officer.id
+    page = client.get_page(f"/staff/cases/{case.id}")
+    assert "Victim Personal Statement" in page.select_one("#rights").text
+    event = db.session.scalar(
+        select(AuditEvent).where(AuditEvent.action == "rights.offer_recorded")
+    )
+    assert event.detail == {"offer": "victim_personal_statement", "response": "accepted"}

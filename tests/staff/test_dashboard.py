@@ -1,0 +1,155 @@
+import csv
+import io
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+from sqlalchemy import select
+
+from portal.compliance import CSV_COLUMNS
+from portal.extensions import db
+from portal.models import AuditEvent, Case
+from tests import factories
+from tests.staff.conftest import sign_in_staff
+
+NOW = datetime(2026, 3, 18, 10, 0, tzinfo=UTC)  # Wednesday
+
+
+def at(day, month, hour=12, minute=0, second=0):
+    return datetime(2026, month, day, hour, minute, second, tzinfo=UTC)
+
+
+@pytest.fixture
+def known_team(team, supervisor):
+    """A team with known deadlines: the figures below are worked out by hand."""
+    with time_machine.travel(NOW, tick=False):
+        ada = factories.make_staff(team=team, display_name="DC Ada Jones")
+        ben = factories.make_staff(team=team, display_name="DC Ben Hughes")
+        ada_case = factories.make_case(officer=ada, crime_reference="RSO/26/0101")
+        ben_case = factories.make_case(officer=ben, crime_reference="RSO/26/0202")
+        late_routine = factories.make_case(
+            officer=ben,
+            crime_reference="RSO/26/0303",
+            victim=factories.make_victim(routine_frequency="fortnightly"),
+            last_contact_at=at(1, 3),
+        )
+        # Ada: one on time, one late (both in the last 30 days).
+        factories.make_obligation(
+            ada_case, "suspect_arrested", due_at=at(10, 3, 23, 59, 59), met_at=at(10, 3, 9)
+        )
+        factories.make_obligation(
+            ada_case, "charged", due_at=at(5, 3, 23, 59, 59), met_at=at(7, 3, 9)
+        )
+        # Ben: overdue and never met (30 days), on time 67 days ago (90 days only), due today.
+        factories.make_obligation(ben_case, "suspect_arrested", due_at=at(17, 3, 23, 59, 59))
+        factories.make_obligation(
+            ben_case, "support_referral", due_at=at(10, 1, 23, 59, 59), met_at=at(9, 1, 15)
+        )
+        factories.make_obligation(ben_case, "charged", due_at=at(18, 3, 23, 59, 59))
+        # Another team's deadline: never counted here.
+        other = factories.make_case(officer=factories.make_staff(team=factories.make_team()))
+        factories.make_obligation(other, due_at=at(12, 3, 23, 59, 59), met_at=at(12, 3, 8))
+    return {"ada": ada, "ben": ben, "late_routine": late_routine, "ben_case": ben_case}
+
+
+def test_the_dashboard_shows_the_share_of_deadlines_met_in_30_and_90_days(
+    client, supervisor, known_team
+):
+    with time_machine.travel(NOW, tick=False):
+        sign_in_staff(client, supervisor)
+        page = client.get_page("/staff/dashboard")
+    assert "33.3%" in page.select_one("#share-30").text
+    assert "1 of 3 Victims' Code deadlines met on time" in page.select_one("#share-30").text
+    assert "50.0%" in page.select_one("#share-90").text
+    assert "2 of 4" in page.select_one("#share-90").text
+
+
+def test_the_dashboard_lists_overdue_due_today_and_routine_updates_missed(
+    client, supervisor, known_team
+):
+    with time_machine.travel(NOW, tick=False):
+        sign_in_staff(client, supervisor)
+        page = client.get_page("/staff/dashboard")
+    overdue = page.select_one("#overdue").get_text(" ", strip=True)
+    assert "RSO/26/0202" in overdue
+    assert "Suspect arrested" in overdue
+    assert "DC Ben Hughes" in overdue
+    due_today = page.select_one("#due-today").get_text(" ", strip=True)
+    assert "Suspect charged" in due_today
+    assert "RSO/26/0101" not in due_today
+    routine = page.select_one("#routine-late").get_text(" ", strip=True)
+    assert "RSO/26/0303" in routine
+    assert "RSO/26/0101" not in routine
+
+
+def test_the_compliance_csv_has_the_documented_columns_and_figures(client, supervisor, known_team):
+    with time_machine.travel(NOW, tick=False):
+        sign_in_staff(client, supervisor)
+        response = client.get("/staff/dashboard/compliance.csv")
+    assert response.mimetype == "text/csv"
+    assert "attachment" in response.headers["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    table = {(r[0], r[3], r[4]): r for r in rows[1:]}
+    assert len(rows) == 1 + 5 + 6
+    assert table[("30", "team", "Team North")][5:] == ["3", "1", "1", "1", "33.3"]
+    assert table[("30", "officer", "DC Ada Jones")][5:] == ["2", "1", "1", "0", "50.0"]
+    assert table[("30", "officer", "DC Ben Hughes")][5:] == ["1", "0", "0", "1", "0.0"]
+    assert table[("30", "event_type", "suspect_arrested")][5:] == ["2", "1", "0", "1", "50.0"]
+    assert table[("90", "team", "Team North")][5:] == ["4", "2", "1", "1", "50.0"]
+    assert table[("90", "event_type", "support_referral")][5:] == ["1", "1", "0", "0", "100.0"]
+    assert table[("30", "team", "Team North")][1:3] == ["2026-02-16", "2026-03-18"]
+
+
+def test_a_supervisor_reassigns_a_case_within_the_team_and_it_is_audited(
+    client, supervisor, known_team
+):
+    case, ada = known_team["ben_case"], known_team["ada"]
+    with time_machine.travel(NOW, tick=False):
+        sign_in_staff(client, supervisor)
+        form = client.get_page(f"/staff/cases/{case.id}/reassign")
+        options = [o.get_text(strip=True) for o in form.select("select[name=officer_id] option")]
+        assert "DC Ada Jones" in options
+        response = client.post(
+            f"/staff/cases/{case.id}/reassign",
+            {"officer_id": str(ada.id)},
+            from_url=f"/staff/cases/{case.id}/reassign",
+        )
+    assert response.status_code == 303
+    db.session.expire_all()
+    assert db.session.get(Case, case.id).officer_id == ada.id
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "case.reassigned"))
+    assert event.detail == {"from": str(known_team["ben"].id), "to": str(ada.id)}
+
+
+def test_a_case_cannot_be_reassigned_outside_the_team(client, supervisor, known_team):
+    outsider = factories.make_staff(team=factories.make_team("Elsewhere"))
+    case = known_team["ben_case"]
+    with time_machine.travel(NOW, tick=False):
+        sign_in_staff(client, supervisor)
+        response = client.post(
+            f"/staff/cases/{case.id}/reassign",
+            {"officer_id": str(outsider.id)},
+            from_url=f"/staff/cases/{case.id}/reassign",
+        )
+    assert response.status_code == 400
+    db.session.expire_all()
+    assert db.session.get(Case, case.id).officer_id == known_team["ben"].id
+
+
+def test_the_case_audit_view_shows_who_did_what_without_any_text(client, supervisor, officer):
+    case = factories.make_case(officer=officer)
+    sign_in_staff(client, officer)
+    client.post(
+        f"/staff/cases/{case.id}/reply",
+        {"body": "A private reply that must not be logged."},
+        from_url=f"/staff/cases/{case.id}",
+    )
+    client.post("/staff/sign-out", from_url="/staff/")
+    sign_in_staff(client, supervisor)
+    page = client.get_page(f"/staff/cases/{case.id}/audit")
+    log = page.select_one("#audit-events").get_text(" ", strip=True)
+    assert "case.opened" in log
+    assert "message.reply_sent" in log
+    assert "DC Ada Jones" in log
+    assert "A private reply" not in page.html

@@ -1,0 +1,141 @@
+from datetime import timedelta
+
+import pyotp
+import time_machine
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.models import AuditEvent, AuthSession, StaffUser, utcnow
+from tests import factories
+from tests.staff.conftest import TOTP_SECRET, sign_in_staff
+
+
+def _password_step(client, user, password=factories.STAFF_PASSWORD):
+    return client.post(
+        "/staff/sign-in", {"email": user.email, "password": password}, from_url="/staff/sign-in"
+    )
+
+
+def _code_step(client, code):
+    return client.post("/staff/sign-in/code", {"code": code}, from_url="/staff/sign-in/code")
+
+
+def _actions():
+    return db.session.scalars(select(AuditEvent.action).order_by(AuditEvent.occurred_at)).all()
+
+
+def test_an_officer_signs_in_with_password_and_code_and_lands_on_the_caseload(client, officer):
+    response = sign_in_staff(client, officer)
+    assert response.headers["Location"] == "/staff/"
+    page = client.get_page("/staff/")
+    assert page.h1 == "Caseload"
+    assert "staff.signed_in" in _actions()
+
+
+def test_staff_pages_have_no_exit_button_and_say_they_are_official(client, officer):
+    sign_in_staff(client, officer)
+    page = client.get_page("/staff/")
+    assert page.select_one(".govuk-exit-this-page") is None
+    assert "Official – sensitive" in page.soup.get_text()
+    assert page.select_one("nav .govuk-button").get_text(strip=True) == "Sign out"
+
+
+def test_a_password_alone_is_not_enough(client, officer):
+    _password_step(client, officer)
+    response = client.get("/staff/")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/staff/sign-in")
+
+
+def test_a_wrong_password_is_refused_and_audited_without_what_was_typed(client, officer):
+    response = _password_step(client, officer, password="not the right password at all")
+    assert response.status_code == 200
+    assert "Enter a correct email address and password" in response.get_data(as_text=True)
+    failures = db.session.scalars(
+        select(AuditEvent).where(AuditEvent.action == "staff.sign_in_failed")
+    ).all()
+    assert len(failures) == 1
+    assert failures[0].detail == {"stage": "password", "known_account": True}
+    assert "not the right password" not in str(failures[0].detail)
+
+
+def test_a_totp_code_cannot_be_used_twice(client, officer):
+    with time_machine.travel(utcnow(), tick=False):
+        sign_in_staff(client, officer)
+        client.post("/staff/sign-out", from_url="/staff/")
+        _password_step(client, officer)
+        response = _code_step(client, pyotp.TOTP(TOTP_SECRET).now())
+    assert response.status_code == 200
+    assert "That code has already been used" in response.get_data(as_text=True)
+    assert "staff.sign_in_failed" in _actions()
+
+
+def test_the_next_code_works_after_the_clock_moves_on(client, officer):
+    start = utcnow()
+    with time_machine.travel(start, tick=False):
+        sign_in_staff(client, officer)
+        client.post("/staff/sign-out", from_url="/staff/")
+    with time_machine.travel(start + timedelta(seconds=30), tick=False):
+        sign_in_staff(client, officer)
+        assert client.get_page("/staff/").h1 == "Caseload"
+
+
+def test_five_wrong_codes_lock_the_account_and_say_so_honestly(client, officer):
+    _password_step(client, officer)
+    for _ in range(4):
+        response = _code_step(client, "000000")
+        assert "Enter the 6-digit code" in response.get_data(as_text=True)
+    response = _code_step(client, "000000")
+    text = response.get_data(as_text=True)
+    assert "locked for 15 minutes" in text
+    assert "An admin can unlock it sooner" in text
+    # Even the right password is refused while locked.
+    response = _password_step(client, officer)
+    assert "locked for 15 minutes" in response.get_data(as_text=True)
+
+
+def test_the_lock_lifts_after_15_minutes(client, officer):
+    start = utcnow()
+    with time_machine.travel(start, tick=False):
+        for _ in range(5):
+            _password_step(client, officer, password="wrong password number x")
+        assert "locked for 15 minutes" in _password_step(client, officer).get_data(as_text=True)
+    with time_machine.travel(start + timedelta(minutes=16), tick=False):
+        sign_in_staff(client, officer)
+
+
+def test_first_sign_in_enrols_an_authenticator_with_a_qr_code_and_the_secret(client, team):
+    user = factories.make_staff(team=team)
+    user.totp_secret = None
+    user.totp_enrolled_at = None
+    db.session.commit()
+    response = _password_step(client, user)
+    assert response.headers["Location"].startswith("/staff/enrol")
+    page = client.get_page("/staff/enrol")
+    assert page.h1 == "Set up your authenticator app"
+    assert page.select_one("img.portal-qr")["src"].startswith("data:image/png;base64,")
+    secret = page.select_one("#totp-secret").get_text(strip=True)
+    response = client.post("/staff/enrol", {"code": pyotp.TOTP(secret).now()})
+    assert response.status_code == 303
+    db.session.expire_all()
+    assert db.session.get(StaffUser, user.id).totp_enrolled_at is not None
+    assert client.get_page("/staff/").h1 == "Caseload"
+
+
+def test_sign_out_ends_the_session_on_the_server(client, officer):
+    sign_in_staff(client, officer)
+    client.post("/staff/sign-out", from_url="/staff/")
+    assert client.get("/staff/").status_code == 302
+    sessions = db.session.scalars(select(AuditEvent.action)).all()
+    assert "staff.signed_out" in sessions
+    live = db.session.scalars(select(AuthSession).where(AuthSession.ended_at.is_(None))).all()
+    assert live == []
+
+
+def test_an_unknown_email_gets_the_same_answer_as_a_wrong_password(client, officer):
+    response = client.post(
+        "/staff/sign-in",
+        {"email": "nobody@force.example", "password": factories.STAFF_PASSWORD},
+        from_url="/staff/sign-in",
+    )
+    assert "Enter a correct email address and password" in response.get_data(as_text=True)
