@@ -1,0 +1,153 @@
+"""Local stand-ins for the outside world: a real SMTP server, a fake GOV.UK Notify API,
+and a sender that records what it was asked to send."""
+
+from __future__ import annotations
+
+import dataclasses
+import email
+import json
+import socket
+import threading
+import time
+from email import policy
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from portal.notifications.channels import DeliveryError
+
+BASE_URL = "https://beacon.example.org"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def configure(app):
+    """Change the app's settings for one test (they are frozen, so swap the whole object)."""
+    original = app.config["SETTINGS"]
+
+    def apply(**changes):
+        app.config["SETTINGS"] = dataclasses.replace(original, base_url=BASE_URL, **changes)
+        return app.config["SETTINGS"]
+
+    apply()
+    yield apply
+    app.config["SETTINGS"] = original
+
+
+class Inbox:
+    def __init__(self):
+        self.received: list[dict] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.received.append(
+            {
+                "mail_from": envelope.mail_from,
+                "rcpt_tos": list(envelope.rcpt_tos),
+                "message": email.message_from_bytes(
+                    envelope.original_content, policy=policy.default
+                ),
+            }
+        )
+        return "250 Message accepted for delivery"
+
+
+@pytest.fixture
+def smtp_server():
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    inbox.port = controller.port
+    yield inbox
+    controller.stop()
+
+
+class NotifyAPI(ThreadingHTTPServer):
+    """Answers like GOV.UK Notify's /v2/notifications endpoints and keeps every request."""
+
+    daemon_threads = True
+
+    def __init__(self):
+        super().__init__(("127.0.0.1", 0), _NotifyHandler)
+        self.requests: list[dict] = []
+        self.reply_status = 201
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+class _NotifyHandler(BaseHTTPRequestHandler):
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length", 0))
+        body = json.loads(self.rfile.read(length) or b"{}")
+        self.server.requests.append(
+            {"path": self.path, "headers": dict(self.headers.items()), "json": body}
+        )
+        status = self.server.reply_status
+        if status == 201:
+            reply = {
+                "id": "740e5834-3a29-46b4-9a6f-16142fde533a",
+                "reference": body.get("reference"),
+            }
+        else:
+            reply = {
+                "status_code": status,
+                "errors": [{"error": "BadRequestError", "message": f"Can't send to {body}"}],
+            }
+        data = json.dumps(reply).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def notify_api():
+    server = NotifyAPI()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+class Recorder:
+    """A sender that keeps what it was given; optionally slow, or failing."""
+
+    def __init__(
+        self,
+        name="recorder",
+        fail_with: DeliveryError | Exception | None = None,
+        delay: float = 0.0,
+    ):
+        self.name = name
+        self.fail_with = fail_with
+        self.delay = delay
+        self.sent = []
+        self.calls = 0
+        self._lock = threading.Lock()
+
+    def send(self, message):
+        with self._lock:
+            self.calls += 1
+        if self.delay:
+            time.sleep(self.delay)
+        if self.fail_with is not None:
+            raise self.fail_with
+        with self._lock:
+            self.sent.append((threading.current_thread().name, message))
+
+
+@pytest.fixture
+def recorder():
+    return Recorder()
