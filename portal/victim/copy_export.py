@@ -1,0 +1,279 @@
+"""A subject access export: every record the portal holds about one victim, as JSON.
+
+Built from explicit lists of fields, never by dumping rows, so nothing about anyone else
+slips in: staff appear only by the name the victim already sees, other people's
+identifiers and addresses are left out, and secrets are named but never given (a
+passphrase is kept only as a one-way hash, which is no use to anyone and is not included).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time
+
+from sqlalchemy import or_, select
+
+from portal.extensions import db
+from portal.models import (
+    AuditEvent,
+    AuthSession,
+    Case,
+    Message,
+    Notification,
+    Obligation,
+    RightsRecord,
+    SupportGrant,
+    Update,
+    Victim,
+    utcnow,
+)
+from portal.victim import queries
+
+FORMAT = "beacon-personal-data"
+VERSION = 1
+NOT_INCLUDED = [
+    "Your passphrase: we keep only a one-way scrambled form of it, which cannot be turned back.",
+    "Codes you were given to set up or to invite someone: we keep only a scrambled form.",
+]
+
+
+def _value(value):
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if value is None or isinstance(value, bool | int | float | str | list | dict):
+        return value
+    return str(value)
+
+
+def _pick(row, *names: str) -> dict:
+    return {name: _value(getattr(row, name)) for name in names}
+
+
+def export(victim: Victim) -> dict:
+    cases = queries.cases(victim)
+    case_ids = [case.id for case in cases]
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "generated_at": _value(utcnow()),
+        "you": _you(victim),
+        "cases": [_case(case) for case in cases],
+        "people_you_share_with": [_grant(grant) for grant in _grants(victim)],
+        "sign_in_sessions": [_session(row) for row in _sessions(victim)],
+        "activity_record": [_event(event, victim) for event in _events(victim, case_ids)],
+        "not_included": NOT_INCLUDED,
+    }
+
+
+def as_json(victim: Victim) -> bytes:
+    return json.dumps(export(victim), ensure_ascii=False, indent=2).encode()
+
+
+def _you(victim: Victim) -> dict:
+    return _pick(
+        victim,
+        "id",
+        "access_id",
+        "preferred_name",
+        "full_name",
+        "email",
+        "phone",
+        "language",
+        "terminology",
+        "code_word",
+        "channel",
+        "routine_frequency",
+        "quiet_hours_start",
+        "quiet_hours_end",
+        "voicemail_safe",
+        "specific_notifications",
+        "contact_via_isva",
+        "isva_name",
+        "isva_email",
+        "plan_updated_at",
+        "created_at",
+        "activated_at",
+        "failed_attempts",
+        "locked_until",
+        "is_disabled",
+    )
+
+
+def _case(case: Case) -> dict:
+    data = _pick(
+        case,
+        "id",
+        "crime_reference",
+        "offence_category",
+        "force_country",
+        "enhanced_service",
+        "status",
+        "created_at",
+        "closed_at",
+        "last_contact_at",
+    )
+    data["officer"] = case.officer.display_name
+    data["updates"] = [_update(row) for row in _rows(Update, case, Update.published_at)]
+    data["messages"] = [_message(row) for row in _rows(Message, case, Message.created_at)]
+    data["rights_offered"] = [
+        _pick(row, "id", "offer", "offered_at", "response", "note", "created_at")
+        for row in _rows(RightsRecord, case, RightsRecord.offered_at)
+    ]
+    data["duties_to_tell_you"] = [
+        _pick(row, "id", "event_type", "occurred_at", "due_at", "met_at", "met_by_update_id")
+        for row in _rows(Obligation, case, Obligation.due_at)
+    ]
+    data["notifications"] = [
+        _pick(
+            row,
+            "id",
+            "audience",
+            "reason",
+            "update_id",
+            "message_id",
+            "status",
+            "channel",
+            "created_at",
+            "sent_at",
+            "held_until",
+            "routine_due_at",
+        )
+        for row in _rows(Notification, case, Notification.created_at)
+    ]
+    return data
+
+
+def _rows(model, case: Case, order) -> list:
+    query = select(model).where(model.case_id == case.id).order_by(order, model.id)
+    return list(db.session.scalars(query))
+
+
+def _update(update: Update) -> dict:
+    data = _pick(
+        update,
+        "id",
+        "event_type",
+        "occurred_at",
+        "published_at",
+        "free_text",
+        "language",
+        "sensitive",
+        "corrects_id",
+        "read_at",
+        "read_later_at",
+        "call_requested_at",
+    )
+    data["published_by"] = update.published_by.display_name
+    return data
+
+
+def _message(message: Message) -> dict:
+    data = _pick(message, "id", "kind", "from_victim", "update_id", "body", "created_at", "read_at")
+    data["from"] = "you" if message.from_victim else _staff_name(message)
+    return data
+
+
+def _staff_name(message: Message) -> str | None:
+    return message.staff_author.display_name if message.staff_author else None
+
+
+def _grants(victim: Victim) -> list[SupportGrant]:
+    query = (
+        select(SupportGrant)
+        .where(SupportGrant.victim_id == victim.id)
+        .order_by(SupportGrant.created_at, SupportGrant.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def _grant(grant: SupportGrant) -> dict:
+    # The supporter's own account (their access ID) is theirs, not the victim's: left out.
+    return _pick(
+        grant,
+        "id",
+        "label",
+        "supporter_kind",
+        "scope",
+        "created_at",
+        "invitation_expires_at",
+        "accepted_at",
+        "withdrawn_at",
+    )
+
+
+def _sessions(victim: Victim) -> list[AuthSession]:
+    query = (
+        select(AuthSession)
+        .where(AuthSession.principal_kind == "victim", AuthSession.principal_id == victim.id)
+        .order_by(AuthSession.created_at, AuthSession.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def _session(row: AuthSession) -> dict:
+    return _pick(row, "created_at", "last_seen_at", "ended_at", "end_reason")
+
+
+def _events(victim: Victim, case_ids: list) -> list[AuditEvent]:
+    grant_ids = select(SupportGrant.id).where(SupportGrant.victim_id == victim.id)
+    query = (
+        select(AuditEvent)
+        .where(
+            or_(
+                (AuditEvent.actor_kind == "victim") & (AuditEvent.actor_id == victim.id),
+                (AuditEvent.subject_kind == "victim") & (AuditEvent.subject_id == victim.id),
+                (AuditEvent.subject_kind == "support_grant") & AuditEvent.subject_id.in_(grant_ids),
+                AuditEvent.case_id.in_(case_ids),
+            )
+        )
+        .order_by(AuditEvent.occurred_at, AuditEvent.id)
+    )
+    return list(db.session.scalars(query))
+
+
+# Records that belong to the victim's own data; any other subject (a staff account, say)
+# is named by kind only.
+OWN_SUBJECT_KINDS = {
+    "victim",
+    "case",
+    "case_update",
+    "message",
+    "rights_record",
+    "obligation",
+    "notification",
+    "support_grant",
+}
+# Audit details are identifiers and choices; these say something about the victim's own
+# records. Anything else (an officer's account id when a case moves, say) is left out.
+OWN_DETAIL_KEYS = {
+    "again",
+    "corrects",
+    "country",
+    "due_at",
+    "event_type",
+    "fields",
+    "format",
+    "offence",
+    "offer",
+    "response",
+    "scope",
+    "sensitive",
+    "set",
+    "update",
+}
+
+
+def _event(event: AuditEvent, victim: Victim) -> dict:
+    by_you = event.actor_kind == "victim" and event.actor_id == victim.id
+    own_subject = event.subject_kind in OWN_SUBJECT_KINDS
+    return {
+        "occurred_at": _value(event.occurred_at),
+        "action": event.action,
+        "case_id": _value(event.case_id),
+        "subject_kind": event.subject_kind,
+        "subject_id": _value(event.subject_id) if own_subject else None,
+        "detail": {k: v for k, v in (event.detail or {}).items() if k in OWN_DETAIL_KEYS},
+        # Who acted, by kind only; an address only when it was the victim's own.
+        "by": "you" if by_you else event.actor_kind,
+        "from_address": event.remote_addr if by_you else None,
+    }
