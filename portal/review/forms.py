@@ -1,0 +1,112 @@
+"""Forms for asking for a review, asking to complain, and recording a review's steps."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCharacterCount,
+    GovDateInput,
+    GovRadioInput,
+    GovSubmitInput,
+)
+from wtforms import DateField, RadioField, SubmitField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length, Optional
+
+from portal.models import ReviewOutcome
+from portal.review.complaints import COMPLAINT_MAX_LENGTH
+
+NOTE_MAX_LENGTH = 2000
+
+
+class ReviewForm(FlaskForm):
+    note = TextAreaField(
+        _l("Is there anything you want the reviewer to know? (optional)"),
+        description=_l("You do not need to give reasons. You can leave this empty."),
+        widget=GovCharacterCount(),
+        validators=[
+            Optional(),
+            Length(
+                max=NOTE_MAX_LENGTH, message=_l("What you write must be 2000 characters or fewer")
+            ),
+        ],
+    )
+    submit = SubmitField(_l("Send my request"), widget=GovSubmitInput())
+
+
+class ComplaintForm(FlaskForm):
+    case = RadioField(
+        _l("Which report is this about?"),
+        widget=GovRadioInput(),
+        validators=[Optional()],
+        validate_choice=False,  # checked against the victim's own cases in the view
+    )
+    body = TextAreaField(
+        _l("What would you like to complain about? (optional)"),
+        description=_l(
+            "A few words are enough. You can also leave this empty and explain when "
+            "someone contacts you."
+        ),
+        widget=GovCharacterCount(),
+        validators=[
+            Optional(),
+            Length(
+                max=COMPLAINT_MAX_LENGTH,
+                message=_l("What you write must be 2000 characters or fewer"),
+            ),
+        ],
+    )
+    submit = SubmitField(_l("Send my request to complain"), widget=GovSubmitInput())
+
+
+class _StepForm(FlaskForm):
+    """A step recorded with the day it happened: not in the future, not before the request."""
+
+    def check_day(self, field: DateField, earliest: date, today: date) -> bool:
+        if field.errors or field.data is None:
+            return False
+        if field.data > today:
+            field.errors.append(_l("The date must be today or in the past"))
+            return False
+        if field.data < earliest:
+            field.errors.append(_l("The date cannot be before the request was received"))
+            return False
+        return True
+
+
+class AcknowledgeForm(_StepForm):
+    acknowledged_on = DateField(
+        _l("Date the request was acknowledged"),
+        description=_l("For example, 27 3 2026"),
+        format="%d %m %Y",
+        widget=GovDateInput(),
+        validators=[InputRequired(_l("Enter the date the request was acknowledged"))],
+    )
+    submit = SubmitField(_l("Record acknowledgement"), widget=GovSubmitInput())
+
+
+class DecisionForm(_StepForm):
+    outcome = RadioField(
+        _l("Outcome of the review"),
+        choices=[
+            SelectChoice(
+                ReviewOutcome.UPHELD.value, _l("Upheld: the decision not to charge stands")
+            ),
+            SelectChoice(
+                ReviewOutcome.OVERTURNED.value, _l("Overturned: the decision has been changed")
+            ),
+        ],
+        widget=GovRadioInput(),
+        validators=[InputRequired(_l("Select the outcome of the review"))],
+    )
+    decided_on = DateField(
+        _l("Date the decision was made"),
+        description=_l("For example, 27 3 2026"),
+        format="%d %m %Y",
+        widget=GovDateInput(),
+        validators=[InputRequired(_l("Enter the date the decision was made"))],
+    )
+    submit = SubmitField(_l("Record the decision"), widget=GovSubmitInput())
