@@ -32,6 +32,14 @@ def staff_label(event_type: str | None) -> str:
     return publishing.staff_label(event_type or "")
 
 
+@bp.app_template_filter("case_choice")
+def case_choice(value: str | None, field: str) -> str:
+    """A stored choice (`wales`, `sexual_assault`, `monthly`...) in the words the officer
+    picked it from on the new-case form, so the case page never shows a raw code."""
+    choices = getattr(NewCaseForm, field).kwargs["choices"]
+    return next((str(choice.label) for choice in choices if choice.value == value), value or "")
+
+
 @bp.app_template_filter("offer_label")
 def offer_label(value: str) -> str:
     try:

@@ -100,6 +100,22 @@ def test_the_case_page_lists_questions_marks_them_read_and_audits_the_opening(cl
     assert event.actor_id == officer.id
 
 
+def test_the_case_page_shows_the_choices_in_words_never_as_stored_codes(client, officer):
+    victim = factories.make_victim(channel="email", routine_frequency="key_decisions")
+    case = factories.make_case(
+        victim=victim, officer=officer, offence_category="sexual_assault", force_country="wales"
+    )
+    sign_in_staff(client, officer)
+    rows = {
+        row.select_one("dt").get_text(strip=True): row.select_one("dd").get_text(strip=True)
+        for row in client.get_page(f"/staff/cases/{case.id}").select(".govuk-summary-list__row")
+    }
+    assert rows["Force country"] == "Wales"
+    assert rows["Told about news by"] == "Email"
+    assert rows["Routine updates"] == "Only when something important happens"
+    assert "_" not in rows["Offence"] and rows["Offence"] != "sexual_assault"
+
+
 def test_an_officer_replies_and_the_victim_is_notified_in_the_same_transaction(client, officer):
     case = factories.make_case(officer=officer)
     factories.make_message(case, "When is court?")
