@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 
 from flask import current_app, g, redirect, render_template, request, session, url_for
+from flask_babel import force_locale, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -13,6 +14,7 @@ from portal import audit
 from portal.auth.codes import hash_code
 from portal.auth.sessions import end_current_session, start_session
 from portal.extensions import db, limiter
+from portal.i18n import is_known
 from portal.safe_redirect import safe_next
 from portal.victim_auth import activation, bp
 from portal.victim_auth.forms import ActivationCodeForm, PassphraseForm, SignInForm
@@ -116,8 +118,11 @@ def sign_out():
     if current_user.is_authenticated and current_user.role == "victim":
         audit.record("victim.signed_out", subject=current_user._get_current_object())
         db.session.commit()
+    # Signing out forgets the saved language and Clear-Site-Data clears the language
+    # cookie, so the language the person was reading in travels in the address instead.
+    reading_in = str(get_locale())
     end_current_session("sign_out")
-    response = redirect(url_for("victim_auth.signed_out"), code=303)
+    response = redirect(url_for("victim_auth.signed_out", lang=reading_in), code=303)
     response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
     response.delete_cookie(current_app.config["SESSION_COOKIE_NAME"])
     return response
@@ -125,7 +130,9 @@ def sign_out():
 
 @bp.get("/signed-out")
 def signed_out():
-    return render_template("victim_auth/signed_out.html")
+    asked_for = request.args.get("lang")
+    with force_locale(asked_for if is_known(asked_for) else str(get_locale())):
+        return render_template("victim_auth/signed_out.html")
 
 
 @bp.get("/forgotten-passphrase")

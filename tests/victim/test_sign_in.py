@@ -133,6 +133,22 @@ def test_sign_out_ends_the_session_and_an_old_cookie_is_worthless(client, case):
     assert "victim.signed_out" in db.session.scalars(select(AuditEvent.action)).all()
 
 
+def test_the_signed_out_page_stays_in_the_language_the_person_was_reading(client, app_context):
+    victim = factories.make_victim(language="cy")
+    sign_in(client, victim)
+    response = client.post("/sign-out", from_url="/my/")
+    assert response.headers["Location"] == "/signed-out?lang=cy"
+    page = client.get_page(response.headers["Location"])
+    assert page.select_one("html")["lang"] == "cy"
+    assert page.h1 != "You have signed out"  # it is in Welsh
+
+
+def test_an_unknown_language_in_the_signed_out_address_falls_back_calmly(client):
+    page = client.get_page("/signed-out?lang=../../etc")
+    assert page.select_one("html")["lang"] == "en"
+    assert page.h1 == "You have signed out"
+
+
 def test_sign_out_is_not_reachable_by_a_link(client, case):
     sign_in(client, case.victim)
     assert client.get("/sign-out").status_code == 405
