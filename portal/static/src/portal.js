@@ -13,3 +13,13 @@ const expiredUrl = dialog ? dialog.dataset.expiredUrl : "";
 if (timeout > 0 && expiredUrl) {
   window.setTimeout(() => window.location.replace(expiredUrl), (timeout + 5) * 1000);
 }
+// A table wider than the screen scrolls in its own box: let the keyboard reach the box
+// and name it by the table's caption, so scrolling it is not for mouse users only.
+for (const box of document.querySelectorAll(".portal-table-scroll")) {
+  if (box.scrollWidth > box.clientWidth) {
+    box.tabIndex = 0;
+    box.setAttribute("role", "region");
+    const caption = box.querySelector("caption");
+    box.setAttribute("aria-label", caption ? caption.textContent.trim() : document.title);
+  }
+}
