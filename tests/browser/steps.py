@@ -1,0 +1,53 @@
+"""What a person does in the browser, step by step, shared by the browser tests.
+
+Each step goes through the real pages (the real forms, buttons and links), so a test that
+uses them fails when a person could not do the same thing.
+"""
+
+from __future__ import annotations
+
+import pyotp
+
+from tests.factories import PASSPHRASE, STAFF_PASSWORD
+
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # what tests.factories.make_staff enrols
+# The main form's button, found by where it is: its words change with the language.
+SUBMIT = "main form [type=submit]"
+
+
+def leaves_portal(live_server: str):
+    """A predicate for `page.wait_for_url`: the browser is somewhere other than the portal."""
+    return lambda url: not url.startswith(live_server)
+
+
+def sign_in_victim(page, live_server: str, access_id: str, passphrase: str = PASSPHRASE):
+    page.goto(live_server + "/sign-in")
+    page.locator("#identifier").fill(access_id)
+    page.locator("#passphrase").fill(passphrase)
+    page.locator(SUBMIT).click()
+    page.wait_for_url(live_server + "/my/")
+
+
+def sign_in_staff(page, live_server: str, email: str, password: str = STAFF_PASSWORD):
+    """Email and password, then the code an authenticator app would show now.
+
+    A code is accepted once per person: sign a different person in, or wait for the next
+    30-second step, to sign in again.
+    """
+    page.goto(live_server + "/staff/sign-in")
+    page.locator("#email").fill(email)
+    page.locator("#password").fill(password)
+    page.locator(SUBMIT).click()
+    page.wait_for_url("**/staff/sign-in/code**")
+    page.locator("#code").fill(pyotp.TOTP(TOTP_SECRET).now())
+    page.locator(SUBMIT).click()
+    page.wait_for_url(lambda url: "/sign-in" not in url)
+
+
+def use_language(page, live_server: str, code: str) -> None:
+    """Choose the interface language the way the language switcher does: by its cookie."""
+    page.context.add_cookies([{"name": "portal_lang", "value": code, "url": live_server}])
+
+
+def visible_text(page) -> str:
+    return page.locator("body").inner_text()

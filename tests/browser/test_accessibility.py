@@ -1,0 +1,222 @@
+"""axe-core on every kind of page, in English, Welsh and Arabic (right to left).
+
+Each test signs in once and walks one area page by page, loading each page once and
+collecting what axe finds on every one, so a failure names every page that needs work.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from portal.models import StaffRole, utcnow
+from tests import factories
+from tests.browser.conftest import axe_violations
+from tests.browser.steps import sign_in_staff, sign_in_victim, use_language
+
+pytestmark = pytest.mark.browser
+
+LANGUAGES = ["en", "cy", "ar"]
+CODE = "K7PQW-3MXRT-9ACHE-UV4DY"
+NEW_PASSPHRASE = "pencil harbour velvet cloud"
+GUIDE = "after-you-report"
+
+
+class Walk:
+    """Visit pages in one browser tab; remember what axe finds on each."""
+
+    def __init__(self, page, live_server: str, language: str):
+        self.page, self.base, self.language = page, live_server, language
+        self.found: dict[str, list[str]] = {}
+
+    def check(self, name: str) -> None:
+        assert self.page.locator("html").get_attribute("lang") == self.language, name
+        violations = axe_violations(self.page)
+        if violations:
+            self.found[name] = violations
+
+    def visit(self, name: str, path: str) -> None:
+        response = self.page.goto(self.base + path)
+        assert response is not None and response.status < 500, f"{name}: {path}"
+        self.check(name)
+
+    def submit(self, css: str = "main form [type=submit]") -> None:
+        """Press a button (by default the page's first) and wait for the next page.
+
+        Buttons are found by where they are, not by their words, which change by language.
+        """
+        with self.page.expect_navigation():
+            self.page.locator(css).first.click()
+
+
+@pytest.fixture(params=LANGUAGES)
+def walk(request, desktop, live_server):
+    use_language(desktop, live_server, request.param)
+    return Walk(desktop, live_server, request.param)
+
+
+@pytest.fixture(params=LANGUAGES)
+def phone_walk(request, phone, live_server):
+    use_language(phone, live_server, request.param)
+    return Walk(phone, live_server, request.param)
+
+
+def test_public_pages_guides_and_errors_have_no_violations(phone_walk, app):
+    phone_walk.visit("start page", "/")
+    phone_walk.visit("guide library", "/guides/")
+    with app.app_context():
+        from portal.easyread import current_library
+
+        languages = current_library().languages_of(GUIDE)
+    language = phone_walk.language if phone_walk.language in languages else "en"
+    phone_walk.visit("easy-read guide", f"/guides/{language}/{GUIDE}")
+    phone_walk.visit("page not found", "/nothing-here")
+    assert phone_walk.found == {}
+
+
+def test_activation_and_sign_in_pages_have_no_violations(phone_walk, app):
+    with app.app_context():
+        victim = factories.invite_victim(CODE, language=phone_walk.language)
+    page = phone_walk.page
+    phone_walk.visit("activation: code", "/activate")
+    page.locator("#code").fill("WRONG-CODE")
+    phone_walk.submit()
+    phone_walk.check("activation: code refused")
+    page.locator("#code").fill(CODE)
+    phone_walk.submit()
+    phone_walk.check("activation: before you start")
+    with page.expect_navigation():
+        page.locator("main a.govuk-button").click()
+    phone_walk.check("activation: choose a passphrase")
+    page.locator("#passphrase").fill(NEW_PASSPHRASE)
+    page.locator("#confirm").fill(NEW_PASSPHRASE)
+    phone_walk.submit()
+    assert page.locator("#access-id").is_visible()
+    phone_walk.check("activation: access ID shown")
+    with page.expect_navigation():
+        page.locator("main a.govuk-button").click()  # "Continue", to their home page
+    with page.expect_navigation():
+        page.locator(".portal-nav form [type=submit]").click()
+    # Signing out clears every cookie (Clear-Site-Data), the language one too: choose again.
+    use_language(page, phone_walk.base, phone_walk.language)
+    phone_walk.visit("signed out", "/signed-out")
+    phone_walk.visit("sign in", "/sign-in")
+    page.locator("#identifier").fill("B-NOBODY")
+    page.locator("#passphrase").fill("not the passphrase")
+    phone_walk.submit()
+    phone_walk.check("sign in refused")
+    phone_walk.visit("forgotten passphrase", "/forgotten-passphrase")
+    assert victim is not None
+    assert phone_walk.found == {}
+
+
+def test_every_signed_in_victim_page_has_no_violations(phone_walk, app):
+    with app.app_context():
+        victim = factories.make_victim(preferred_name="Sam", language=phone_walk.language)
+        case = factories.make_case(victim=victim)
+        factories.make_update(case, "He was released under investigation (RUI).")
+        sensitive = factories.make_update(
+            case, "The CPS decided not to charge.", event_type="no_further_action", sensitive=True
+        )
+        factories.make_message(case, "Will I need to go to court?", from_victim=True)
+        access_id, update_id = victim.access_id, sensitive.id
+    sign_in_victim(phone_walk.page, phone_walk.base, access_id)
+    phone_walk.check("home")
+    phone_walk.visit("content note", f"/my/updates/{update_id}")
+    phone_walk.visit("an update", f"/my/updates/{update_id}?note=seen")
+    phone_walk.visit("rights", "/my/rights")
+    phone_walk.visit("questions", "/my/questions")
+    phone_walk.submit()  # an empty question: the page with its error summary
+    phone_walk.check("questions with an error")
+    phone_walk.visit("choices", "/my/choices")
+    phone_walk.page.locator("input[name=channel][value=text]").check()
+    phone_walk.submit()
+    phone_walk.check("choices with an error")
+    assert phone_walk.found == {}
+
+
+def test_every_officer_page_has_no_violations(walk, app):
+    with app.app_context():
+        officer = factories.make_staff(StaffRole.OFFICER, display_name="DC Ada Jones")
+        case = factories.make_case(officer=officer, victim=factories.make_victim(language="cy"))
+        factories.make_message(case, "Will I need to go to court?", from_victim=True)
+        factories.make_obligation(case, due_at=utcnow() - timedelta(hours=2))
+        email, case_id = officer.email, case.id
+    page = walk.page
+    walk.visit("staff sign in", "/staff/sign-in")
+    page.locator("#email").fill(email)
+    page.locator("#password").fill("not the password")
+    walk.submit()
+    walk.check("staff sign in refused")
+    page.locator("#email").fill(email)
+    page.locator("#password").fill(factories.STAFF_PASSWORD)
+    walk.submit()
+    walk.check("staff code")
+    page.locator("#code").fill("000000")
+    walk.submit()
+    walk.check("staff code refused")
+    sign_in_staff(page, walk.base, email)
+    walk.check("caseload")
+    walk.visit("case page", f"/staff/cases/{case_id}")
+    walk.visit("new case", "/staff/cases/new")
+    walk.submit()
+    walk.check("new case with errors")
+    page.locator("#crime_reference").fill("RSO/26/9001")
+    page.locator("input[name=offence_category]").first.check()
+    page.locator("input[name=force_country][value=wales]").check()
+    page.locator("#preferred_name").fill("Alex")
+    walk.submit()
+    walk.check("new case: activation code")
+    walk.visit("update form", f"/staff/cases/{case_id}/updates/new")
+    walk.submit()
+    walk.check("update form with errors")
+    fill_update(page, "suspect_arrested", "A man was arrested today. The CPS will be told.")
+    walk.submit()
+    walk.check("publish preview")
+    walk.submit()  # "Publish" comes before "Change it"
+    walk.check("published")
+    assert walk.found == {}
+
+
+def fill_update(page, event_type: str, text: str) -> None:
+    today = utcnow().date()
+    page.locator("#event_type").select_option(event_type)
+    page.locator("#occurred_on-day").fill(str(today.day))
+    page.locator("#occurred_on-month").fill(str(today.month))
+    page.locator("#occurred_on-year").fill(str(today.year))
+    page.locator("#occurred_time").fill("00:01")
+    page.locator("#free_text").fill(text)
+
+
+def test_every_supervisor_page_has_no_violations(walk, app):
+    with app.app_context():
+        team = factories.make_team()
+        supervisor = factories.make_staff(StaffRole.SUPERVISOR, team=team)
+        officer = factories.make_staff(StaffRole.OFFICER, team=team)
+        factories.make_staff(StaffRole.OFFICER, team=team)
+        case = factories.make_case(officer=officer)
+        factories.make_obligation(case, due_at=utcnow() - timedelta(days=2))
+        email, case_id = supervisor.email, case.id
+    sign_in_staff(walk.page, walk.base, email)
+    walk.visit("team dashboard", "/staff/dashboard")
+    walk.visit("case audit", f"/staff/cases/{case_id}/audit")
+    walk.visit("reassign", f"/staff/cases/{case_id}/reassign")
+    assert walk.found == {}
+
+
+def test_every_admin_page_has_no_violations(walk, app):
+    with app.app_context():
+        admin = factories.make_staff(StaffRole.ADMIN, display_name="Jo Admin")
+        colleague = factories.make_staff(StaffRole.OFFICER)
+        email, colleague_id = admin.email, colleague.id
+    page = walk.page
+    sign_in_staff(page, walk.base, email)
+    walk.check("admin: staff and teams")
+    walk.visit("admin: a staff member", f"/admin/staff/{colleague_id}")
+    walk.submit("main form[action$='/reset-password'] [type=submit]")
+    walk.check("admin: reset link")
+    walk.visit("admin: new staff member", "/admin/staff/new")
+    walk.submit()
+    walk.check("admin: new staff member with errors")
+    assert walk.found == {}

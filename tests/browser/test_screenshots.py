@@ -1,0 +1,87 @@
+"""Screenshots of the key pages for the README, taken from the running portal.
+
+The officer's publish preview and the supervisor's dashboard are taken by the staff
+journeys (tests/browser/test_staff_journeys.py), on the desktop screen.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from portal.models import StaffRole, utcnow
+from tests import factories
+from tests.browser.conftest import screenshot
+from tests.browser.steps import sign_in_victim, use_language
+
+pytestmark = pytest.mark.browser
+
+GUIDE = "after-you-report"
+
+
+def _victim_with_news(app, language: str) -> tuple[str, str]:
+    """A signed-up victim with two updates, one behind a content note; their access ID."""
+    with app.app_context():
+        officer = factories.make_staff(
+            StaffRole.OFFICER,
+            display_name="DC Ada Jones",
+            contact_phone="01632 960 123",
+            contact_hours="Monday to Friday, 9am to 5pm",
+        )
+        victim = factories.make_victim(preferred_name="Samira", language=language)
+        case = factories.make_case(victim=victim, officer=officer)
+        factories.make_update(
+            case,
+            "I have passed the file to the CPS. I will tell you as soon as they decide.",
+            event_type="file_passed_to_cps",
+            published_at=utcnow() - timedelta(days=6),
+            read_at=utcnow() - timedelta(days=5),
+        )
+        sensitive = factories.make_update(
+            case,
+            "I am sorry to tell you that the CPS has decided not to charge.",
+            event_type="no_further_action",
+            sensitive=True,
+            published_at=utcnow() - timedelta(hours=3),
+        )
+        return victim.access_id, str(sensitive.id)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_victims_home_on_a_phone(phone, live_server, app, language):
+    access_id, _ = _victim_with_news(app, language)
+    sign_in_victim(phone, live_server, access_id)
+    assert phone.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
+    _no_sideways_scrolling(phone)
+    screenshot(phone, f"victim-home-phone-{language}")
+
+
+def test_an_update_behind_its_content_note_on_a_phone(phone, live_server, app):
+    access_id, update_id = _victim_with_news(app, "en")
+    sign_in_victim(phone, live_server, access_id)
+    phone.goto(f"{live_server}/my/updates/{update_id}")
+    assert phone.get_by_role("heading", level=1).inner_text() == "Before you read this message"
+    _no_sideways_scrolling(phone)
+    screenshot(phone, "content-note-phone")
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_an_easy_read_guide_on_a_phone(phone, live_server, app, language):
+    with app.app_context():
+        from portal.easyread import current_library
+
+        if language not in current_library().languages_of(GUIDE):
+            pytest.skip(f"the guides are not written in {language!r} yet (easyread/guides/)")
+    use_language(phone, live_server, language)
+    phone.goto(f"{live_server}/guides/{language}/{GUIDE}")
+    _no_sideways_scrolling(phone)
+    screenshot(phone, f"guide-phone-{language}", height=1400)  # a guide is long
+
+
+def _no_sideways_scrolling(page) -> None:
+    """On a phone nothing should be wider than the screen (WCAG 1.4.10, reflow)."""
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
