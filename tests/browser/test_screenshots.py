@@ -1,7 +1,7 @@
 """Screenshots of the key pages for the README, taken from the running portal.
 
 The officer's publish preview and the supervisor's dashboard are taken by the staff
-journeys (tests/browser/test_staff_journeys.py), on the desktop screen.
+journeys (tests/browser/test_staff_journeys.py), on the desktop screen; the caseload here.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 from portal.models import StaffRole, utcnow
 from tests import factories
 from tests.browser.conftest import screenshot
-from tests.browser.steps import sign_in_victim, use_language
+from tests.browser.steps import sign_in_staff, sign_in_victim, use_language
 
 pytestmark = pytest.mark.browser
 
@@ -77,6 +77,34 @@ def test_an_easy_read_guide_on_a_phone(phone, live_server, app, language):
     phone.goto(f"{live_server}/guides/{language}/{GUIDE}")
     _no_sideways_scrolling(phone)
     screenshot(phone, f"guide-phone-{language}", height=1400)  # a guide is long
+
+
+def test_the_officers_caseload_on_a_desktop(desktop, live_server, app):
+    """A caseload with work in different states, sorted by what needs doing first."""
+    now = utcnow()
+    with app.app_context():
+        officer = factories.make_staff(StaffRole.OFFICER, display_name="DC Ada Jones")
+        people = [("Samira", "en"), ("Rhys", "cy"), ("Agnieszka", "pl"), ("Jo", "en")]
+        cases = [
+            factories.make_case(
+                victim=factories.make_victim(preferred_name=name, language=language),
+                officer=officer,
+                crime_reference=f"RSO/26/04{number}",
+            )
+            for number, (name, language) in enumerate(people, start=11)
+        ]
+        factories.make_obligation(
+            cases[0], occurred_at=now - timedelta(days=3), due_at=now - timedelta(days=1)
+        )
+        factories.make_message(cases[1], "Will I have to see him in court?", from_victim=True)
+        factories.make_obligation(cases[2], "charged", due_at=now + timedelta(hours=20))
+        factories.make_update(cases[3], "A routine update.", read_at=now - timedelta(days=2))
+        email = officer.email
+    sign_in_staff(desktop, live_server, email)
+    rows = desktop.locator(".portal-caseload tbody tr")
+    assert rows.count() == 4
+    assert "Samira" in rows.first.inner_text(), "the overdue case comes first"
+    screenshot(desktop, "caseload-desktop")
 
 
 def _no_sideways_scrolling(page) -> None:
