@@ -25,8 +25,7 @@ def test_the_caseload_shows_each_persons_name_language_channel_and_deadline(clie
     row = _rows(page)[0].get_text(" ", strip=True)
     assert "Sam" in row
     assert "RSO/26/0001" in row
-    assert "Welsh" in row
-    assert "email" in row
+    assert "Welsh · Email" in row  # the channel in words, not its stored code
     assert "Due today" in row
     assert "Wed 18 Mar 2026, 15:00" in row
 
