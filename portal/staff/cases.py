@@ -109,12 +109,21 @@ def _set_activation_code(victim: Victim) -> str:
     return code
 
 
-def issue_new_code(case: Case) -> str | None:
-    """Replace the victim's activation code (the old one stops working). None if activated."""
-    if case.victim.activated_at is not None:
-        return None
+def issue_new_code(case: Case) -> str:
+    """Replace the victim's activation code (the old one stops working).
+
+    For someone who has already activated, this is how a forgotten passphrase or access
+    ID is replaced (there is no email reset: the email may be read by someone else). Their
+    current details keep working until they use the new code, so a code that never
+    reaches them cannot lock them out; using it ends every old session.
+    """
     code = _set_activation_code(case.victim)
-    audit.record("case.activation_code_reissued", case_id=case.id, subject=case.victim)
+    audit.record(
+        "case.activation_code_reissued",
+        case_id=case.id,
+        subject=case.victim,
+        detail={"already_activated": case.victim.activated_at is not None},
+    )
     db.session.commit()
     return code
 

@@ -104,9 +104,6 @@ def new_case():
 def issue_code(case_id: uuid.UUID):
     case = get_case_or_404(current_user, case_id)
     code = cases.issue_new_code(case)
-    if code is None:
-        flash(_("They have already activated their account, so there is no code to replace."))
-        return redirect(url_for("staff.case_page", case_id=case.id), code=303)
     return render_template("staff/activation_code.html", case=case, code=code, new=False)
 
 

@@ -192,3 +192,42 @@ def test_an_officer_records_that_a_vps_was_offered_and_the_answer(client, office
         select(AuditEvent).where(AuditEvent.action == "rights.offer_recorded")
     )
     assert event.detail == {"offer": "victim_personal_statement", "response": "accepted"}
+
+
+def test_a_victim_who_forgot_their_details_gets_a_new_code_from_the_officer(app, officer):
+    """The forgotten-passphrase page sends them to their officer; this is the officer's side
+    and the victim's way back in."""
+    from tests.pages import PageClient
+    from tests.victim.conftest import sign_in
+    from tests.victim.test_activation import GOOD_PASSPHRASE, _activate
+
+    victim = factories.make_victim()
+    case = factories.make_case(victim=victim, officer=officer)
+    old_access_id = victim.access_id
+    old_device = PageClient(app)
+    sign_in(old_device, victim)  # a device they (or someone else) are still signed in on
+
+    staff = PageClient(app)
+    sign_in_staff(staff, officer)
+    case_page = staff.get_page(f"/staff/cases/{case.id}")
+    assert "If they have forgotten their passphrase or access ID" in case_page.text()
+    response = staff.post(
+        f"/staff/cases/{case.id}/activation-code", from_url=f"/staff/cases/{case.id}"
+    )
+    page = Page(response)
+    code = page.select_one("#activation-code").get_text(strip=True)
+    assert page.select_one("#reactivation-note") is not None
+    event = db.session.scalar(
+        select(AuditEvent).where(AuditEvent.action == "case.activation_code_reissued")
+    )
+    assert event.detail == {"already_activated": True}
+    assert old_device.get_page("/my/").status == 200, "old details work until the code is used"
+
+    _activate(PageClient(app), code=code, passphrase=GOOD_PASSPHRASE)
+    db.session.expire_all()
+    renewed = db.session.get(Victim, victim.id)
+    assert renewed.access_id != old_access_id
+    assert old_device.get("/my/").headers["Location"].startswith("/sign-in")
+    fresh = PageClient(app)
+    sign_in(fresh, renewed, passphrase=GOOD_PASSPHRASE)
+    assert fresh.get_page("/my/").status == 200
