@@ -12,12 +12,14 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from portal import audit
 from portal.auth.codes import hash_code, new_code
 from portal.extensions import db
 from portal.models import (
     Case,
+    CaseStatus,
     Message,
     MessageKind,
     RightsRecord,
@@ -26,6 +28,7 @@ from portal.models import (
     utcnow,
 )
 from portal.notifications.outbox import enqueue_for_reply
+from portal.scoping import visible_cases
 from portal.security.crypto import blind_index
 from portal.victims_code import LONDON, requires_enhanced_service
 
@@ -190,3 +193,31 @@ def reassign(case: Case, new_officer: StaffUser) -> None:
         detail={"from": str(before), "to": str(new_officer.id)},
     )
     db.session.commit()
+
+
+def close(case: Case) -> None:
+    """Close the case: it leaves the caseload and the routine reminders, the victim can
+    still read everything, and the retention clock starts."""
+    case.status = CaseStatus.CLOSED
+    case.closed_at = utcnow()
+    audit.record("case.closed", case_id=case.id, subject=case)
+    db.session.commit()
+
+
+def reopen(case: Case) -> None:
+    case.status = CaseStatus.OPEN
+    case.closed_at = None
+    audit.record("case.reopened", case_id=case.id, subject=case)
+    db.session.commit()
+
+
+def recently_closed(principal, limit: int = 50) -> list[Case]:
+    """The closed cases `principal` may see, most recently closed first."""
+    query = (
+        visible_cases(principal)
+        .where(Case.status == CaseStatus.CLOSED)
+        .options(joinedload(Case.victim))
+        .order_by(Case.closed_at.desc())
+        .limit(limit)
+    )
+    return list(db.session.scalars(query))

@@ -5,13 +5,13 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from flask import flash, redirect, render_template, url_for
+from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal import publishing
-from portal.models import MessageKind, utcnow
+from portal.models import CaseStatus, MessageKind, utcnow
 from portal.scoping import get_case_or_404, get_message_or_404
 from portal.staff import bp, cases, queries
 from portal.staff.forms import NewCaseForm, ReplyForm, RightsForm
@@ -51,7 +51,8 @@ def offer_label(value: str) -> str:
 @bp.get("/")
 def caseload():
     rows = queries.caseload(current_user, utcnow())
-    return render_template("staff/caseload.html", rows=rows, now=utcnow())
+    closed = cases.recently_closed(current_user)
+    return render_template("staff/caseload.html", rows=rows, closed=closed, now=utcnow())
 
 
 @bp.get("/cases/<uuid:case_id>")
@@ -105,6 +106,31 @@ def issue_code(case_id: uuid.UUID):
     case = get_case_or_404(current_user, case_id)
     code = cases.issue_new_code(case)
     return render_template("staff/activation_code.html", case=case, code=code, new=False)
+
+
+@bp.get("/cases/<uuid:case_id>/close")
+def close_form(case_id: uuid.UUID):
+    case = get_case_or_404(current_user, case_id)
+    retention_days = current_app.config["SETTINGS"].retention_days
+    return render_template("staff/close.html", case=case, retention_days=retention_days)
+
+
+@bp.post("/cases/<uuid:case_id>/close")
+def close_case(case_id: uuid.UUID):
+    case = get_case_or_404(current_user, case_id)
+    if case.status == CaseStatus.OPEN:
+        cases.close(case)
+        flash(_("Case closed."))
+    return redirect(url_for("staff.case_page", case_id=case.id), code=303)
+
+
+@bp.post("/cases/<uuid:case_id>/reopen")
+def reopen_case(case_id: uuid.UUID):
+    case = get_case_or_404(current_user, case_id)
+    if case.status == CaseStatus.CLOSED:
+        cases.reopen(case)
+        flash(_("Case reopened."))
+    return redirect(url_for("staff.case_page", case_id=case.id), code=303)
 
 
 @bp.post("/cases/<uuid:case_id>/reply")
