@@ -12,7 +12,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from flask import current_app, g, session
+from flask import Response, current_app, g, redirect, session
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select, update
 
@@ -107,6 +107,21 @@ def end_current_session(reason: str) -> None:
         db.session.commit()
     logout_user()
     session.clear()
+
+
+# Sent when someone signs out or exits: the browser drops its cache, cookies and storage,
+# so the back button and the history show nothing of what was on the screen.
+CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
+
+
+def leave_to(location: str, reason: str) -> Response:
+    """End the current session on the server and send the browser to `location` with
+    nothing of the portal left behind in it."""
+    end_current_session(reason)
+    response = redirect(location, code=303)
+    response.headers["Clear-Site-Data"] = CLEAR_SITE_DATA
+    response.delete_cookie(current_app.config["SESSION_COOKIE_NAME"])
+    return response
 
 
 def end_all_sessions(principal_kind: str, principal_id, reason: str) -> int:

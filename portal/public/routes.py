@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from flask import current_app, jsonify, make_response, redirect, render_template, request, url_for
+from flask import current_app, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import text
 
-from portal.auth.sessions import end_current_session
+from portal.auth.sessions import leave_to
 from portal.extensions import db
 from portal.i18n import LANGUAGE_COOKIE, is_known
 from portal.public import bp
@@ -55,8 +55,4 @@ def exit_now():
     A GET on purpose: "Exit this page" must work as a plain link, with JavaScript off,
     in one tap. The worst a forged request can do is sign someone out.
     """
-    end_current_session("exit")
-    response = make_response(redirect(current_app.config["SETTINGS"].exit_url, code=303))
-    response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
-    response.delete_cookie(current_app.config["SESSION_COOKIE_NAME"])
-    return response
+    return leave_to(current_app.config["SETTINGS"].exit_url, "exit")

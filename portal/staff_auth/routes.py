@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal import audit
-from portal.auth.sessions import end_current_session, start_session
+from portal.auth.sessions import leave_to, start_session
 from portal.extensions import db, limiter
 from portal.safe_redirect import safe_next
 from portal.staff_auth import bp, signin
@@ -124,5 +124,4 @@ def sign_out():
     if current_user.is_authenticated and current_user.kind == "staff":
         audit.record("staff.signed_out")
         db.session.commit()
-    end_current_session("sign_out")
-    return redirect(url_for("staff_auth.sign_in", signed_out="1"), code=303)
+    return leave_to(url_for("staff_auth.sign_in", signed_out="1"), "sign_out")

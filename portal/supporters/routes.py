@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import abort, current_app, g, redirect, render_template, request, session, url_for
+from flask import abort, g, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -12,7 +12,7 @@ from portal import audit
 from portal.access import PUBLIC, only
 from portal.auth.codes import hash_code
 from portal.auth.passwords import is_easy_to_guess
-from portal.auth.sessions import end_current_session, start_session
+from portal.auth.sessions import leave_to, start_session
 from portal.extensions import db, limiter
 from portal.models import utcnow
 from portal.safe_redirect import safe_next
@@ -118,11 +118,7 @@ def sign_out():
     if _signed_in_supporter() is not None:
         audit.record("supporter.signed_out", subject=_me())
         db.session.commit()
-    end_current_session("sign_out")
-    response = redirect(url_for("supporters.sign_in"), code=303)
-    response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
-    response.delete_cookie(current_app.config["SESSION_COOKIE_NAME"])
-    return response
+    return leave_to(url_for("supporters.sign_in"), "sign_out")
 
 
 @bp.get("/")

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import uuid
 
-from flask import current_app, g, redirect, render_template, request, session, url_for
+from flask import g, redirect, render_template, request, session, url_for
 from flask_babel import force_locale, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from portal import audit
 from portal.auth.codes import hash_code
-from portal.auth.sessions import end_current_session, start_session
+from portal.auth.sessions import leave_to, start_session
 from portal.extensions import db, limiter
 from portal.i18n import is_known
 from portal.safe_redirect import safe_next
@@ -121,11 +121,7 @@ def sign_out():
     # Signing out forgets the saved language and Clear-Site-Data clears the language
     # cookie, so the language the person was reading in travels in the address instead.
     reading_in = str(get_locale())
-    end_current_session("sign_out")
-    response = redirect(url_for("victim_auth.signed_out", lang=reading_in), code=303)
-    response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
-    response.delete_cookie(current_app.config["SESSION_COOKIE_NAME"])
-    return response
+    return leave_to(url_for("victim_auth.signed_out", lang=reading_in), "sign_out")
 
 
 @bp.get("/signed-out")

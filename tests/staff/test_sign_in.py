@@ -124,7 +124,8 @@ def test_first_sign_in_enrols_an_authenticator_with_a_qr_code_and_the_secret(cli
 
 def test_sign_out_ends_the_session_on_the_server(client, officer):
     sign_in_staff(client, officer)
-    client.post("/staff/sign-out", from_url="/staff/")
+    response = client.post("/staff/sign-out", from_url="/staff/")
+    assert response.headers["Clear-Site-Data"] == '"cache", "cookies", "storage"'
     assert client.get("/staff/").status_code == 302
     sessions = db.session.scalars(select(AuditEvent.action)).all()
     assert "staff.signed_out" in sessions
