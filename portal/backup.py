@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
+from sqlalchemy import create_engine, inspect
 from sqlalchemy.engine import make_url
 
 from portal.extensions import db
@@ -30,8 +31,13 @@ def create_backup(target: Path) -> None:
 
 
 def restore_backup(source: Path, database_url: str) -> None:
-    """Restore `source` into the (empty) database at `database_url`."""
+    """Restore `source` into the empty database at `database_url`.
+
+    Never over one that holds tables: a restore aimed at the live database by mistake
+    would overwrite (SQLite) or collide with (PostgreSQL) what victims wrote since.
+    """
     url = make_url(database_url)
+    _require_empty(url)
     if url.get_backend_name() == "sqlite":
         _sqlite_copy(source, Path(url.database))
     elif url.get_backend_name() == "postgresql":
@@ -40,6 +46,19 @@ def restore_backup(source: Path, database_url: str) -> None:
         )
     else:
         raise BackupError(f"no restore method for {url.get_backend_name()}")
+
+
+def _require_empty(url) -> None:
+    engine = create_engine(url)
+    try:
+        tables = inspect(engine).get_table_names()
+    finally:
+        engine.dispose()
+    if tables:
+        raise BackupError(
+            f"{url.render_as_string(hide_password=True)} already holds {len(tables)} tables: "
+            "restore into a new, empty database"
+        )
 
 
 def _sqlite_copy(source: Path, target: Path) -> None:

@@ -60,7 +60,10 @@ def create_backup_command(target: Path) -> None:
 @click.option("--into", "database_url", required=True, help="URL of an EMPTY database.")
 def restore_backup_command(source: Path, database_url: str) -> None:
     """Restore SOURCE into an empty database (never over a live one)."""
-    from portal.backup import restore_backup
+    from portal.backup import BackupError, restore_backup
 
-    restore_backup(source, database_url)
+    try:
+        restore_backup(source, database_url)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from None
     click.echo("Restored.")

@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
 from portal import audit
-from portal.backup import create_backup, restore_backup
+from portal.backup import BackupError, create_backup, restore_backup
 from portal.extensions import db
 from portal.models import AuditEvent, Case, CaseStatus, Message, Update, Victim, utcnow
 from portal.models.audit import AuditLogIsAppendOnly
@@ -152,6 +152,16 @@ def test_a_backup_restores_into_a_fresh_database_and_decrypts(app_context, anoth
         db.session.remove()
         db.engine.dispose()
     _drop_database(fresh_url)
+
+
+def test_a_restore_never_goes_over_a_database_that_holds_data(app_context, tmp_path):
+    make_case(victim=make_victim(preferred_name="Rowan"))
+    target = tmp_path / "portal.backup"
+    create_backup(target)
+    live_url = db.engine.url.render_as_string(hide_password=False)
+    with pytest.raises(BackupError, match="restore into a new, empty database"):
+        restore_backup(target, live_url)
+    assert db.session.scalar(select(Victim)).preferred_name == "Rowan"
 
 
 def _fresh_database(tmp_path) -> str:
