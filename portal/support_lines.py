@@ -22,7 +22,6 @@ class SupportLine:
     description: object
     opens: time | None = None  # None: open 24 hours, every day
     closes: time | None = None
-    wales_only: bool = False
 
     def is_open(self, now: datetime) -> bool:
         if self.opens is None or self.closes is None:
@@ -53,8 +52,9 @@ SUPPORT_LINES = (
     SupportLine(
         _l("Live Fear Free (Wales)"),
         "0808 80 10 800",
+        # Shown to everyone: the footer is on public pages too, where nobody's force is
+        # known, and the name says it is for Wales.
         _l("Free help in Wales for anyone affected by sexual violence or abuse."),
-        wales_only=False,
     ),
 )
 

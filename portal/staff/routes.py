@@ -15,6 +15,7 @@ from portal.models import CaseStatus, MessageKind, utcnow
 from portal.scoping import get_case_or_404, get_message_or_404
 from portal.staff import bp, cases, queries
 from portal.staff.forms import NewCaseForm, ReplyForm, RightsForm
+from portal.victim.forms import ChoicesForm
 from portal.victims_code import OfferKind
 
 
@@ -32,11 +33,17 @@ def staff_label(event_type: str | None) -> str:
     return publishing.staff_label(event_type or "")
 
 
+# The forms whose choices the staff pages show back: a stored value is shown in the words
+# it was picked from, so no page shows a raw code such as `wales` or `accepted`.
+CHOICE_FORMS = (NewCaseForm, RightsForm, ChoicesForm)
+
+
 @bp.app_template_filter("case_choice")
 def case_choice(value: str | None, field: str) -> str:
-    """A stored choice (`wales`, `sexual_assault`, `monthly`...) in the words the officer
-    picked it from on the new-case form, so the case page never shows a raw code."""
-    choices = getattr(NewCaseForm, field).kwargs["choices"]
+    """A stored choice (`wales`, `sexual_assault`, `accepted`...) in the words it was
+    picked from."""
+    form = next(form for form in CHOICE_FORMS if hasattr(form, field))
+    choices = getattr(form, field).kwargs["choices"]
     return next((str(choice.label) for choice in choices if choice.value == value), value or "")
 
 

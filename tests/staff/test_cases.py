@@ -1,3 +1,5 @@
+from datetime import time
+
 from sqlalchemy import func, select
 
 from portal.auth.codes import hash_code
@@ -101,7 +103,13 @@ def test_the_case_page_lists_questions_marks_them_read_and_audits_the_opening(cl
 
 
 def test_the_case_page_shows_the_choices_in_words_never_as_stored_codes(client, officer):
-    victim = factories.make_victim(channel="email", routine_frequency="key_decisions")
+    victim = factories.make_victim(
+        channel="email",
+        routine_frequency="key_decisions",
+        terminology="survivor",
+        quiet_hours_start=time(21, 0),
+        quiet_hours_end=time(8, 0),
+    )
     case = factories.make_case(
         victim=victim, officer=officer, offence_category="sexual_assault", force_country="wales"
     )
@@ -113,6 +121,9 @@ def test_the_case_page_shows_the_choices_in_words_never_as_stored_codes(client, 
     assert rows["Force country"] == "Wales"
     assert rows["Told about news by"] == "Email"
     assert rows["Routine updates"] == "Only when something important happens"
+    assert rows["Words to use for them"] == "Survivor"
+    assert rows["Quiet hours"] == "No messages from 21:00 to 08:00"
+    assert rows["Contact through their ISVA"] == "No"
     assert "_" not in rows["Offence"] and rows["Offence"] != "sexual_assault"
 
 
@@ -187,7 +198,9 @@ def test_an_officer_records_that_a_vps_was_offered_and_the_answer(client, office
     assert (record.offer, record.response) == ("victim_personal_statement", "accepted")
     assert record.recorded_by_id == officer.id
     page = client.get_page(f"/staff/cases/{case.id}")
-    assert "Victim Personal Statement" in page.select_one("#rights").text
+    recorded = page.select_one("#rights").text
+    assert "Victim Personal Statement" in recorded
+    assert "Accepted" in recorded and "accepted" not in recorded  # words, not the stored code
     event = db.session.scalar(
         select(AuditEvent).where(AuditEvent.action == "rights.offer_recorded")
     )
