@@ -9,11 +9,18 @@ from portal.extensions import db
 from portal.i18n import LANGUAGE_COOKIE, is_known
 from portal.public import bp
 from portal.safe_redirect import safe_next
+from portal.victims_code import RIGHTS
 
 
 @bp.get("/")
 def start():
     return render_template("public/start.html")
+
+
+@bp.get("/rights")
+def rights():
+    """The twelve rights for anyone, with no account: support workers share this link."""
+    return render_template("public/rights.html", rights=RIGHTS)
 
 
 @bp.get("/healthz")

@@ -25,6 +25,7 @@ WHO_MAY_REACH = {
     "static": ANYONE,
     "public.start": ANYONE,
     "public.healthz": ANYONE,
+    "public.rights": ANYONE,
     "public.exit_now": ANYONE,
     "public.switch_language": ANYONE,
     "guides.library": ANYONE,
