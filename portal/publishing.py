@@ -146,6 +146,43 @@ def _meet_obligation(
     return obligation
 
 
+def record_event(case: Case, event_type: str, occurred_at: datetime, officer: StaffUser):
+    """Record that an event happened, to tell the victim about later: its Code deadline
+    starts now and shows in the caseload and on the dashboard until an update about it is
+    published. None if the event carries no deadline. Recording the same event twice
+    (a double click) keeps one duty."""
+    due = deadline_for(case, event_type, occurred_at)
+    if due is None:
+        return None
+    existing = db.session.scalar(
+        select(Obligation).where(
+            Obligation.case_id == case.id,
+            Obligation.event_type == event_type,
+            Obligation.occurred_at == occurred_at,
+            Obligation.met_at.is_(None),
+        )
+    )
+    if existing is not None:
+        return existing
+    obligation = Obligation(
+        case=case,
+        event_type=event_type,
+        occurred_at=occurred_at,
+        due_at=due,
+        recorded_by_id=officer.id,
+    )
+    db.session.add(obligation)
+    db.session.flush()
+    audit.record(
+        "obligation.recorded",
+        case_id=case.id,
+        subject=obligation,
+        detail={"event_type": event_type, "due_at": due.isoformat()},
+    )
+    db.session.commit()
+    return obligation
+
+
 def obligation_met_by(update: Update) -> Obligation | None:
     return db.session.scalar(select(Obligation).where(Obligation.met_by_update_id == update.id))
 

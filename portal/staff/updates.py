@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -18,6 +18,7 @@ from portal.scoping import get_case_or_404, get_update_or_404
 from portal.staff import bp
 from portal.staff.forms import UpdateForm
 from portal.staff.language_check import seems_not_in
+from portal.staff.routes import staff_time
 from portal.victim import presenting
 from portal.victims_code import event_rule, find_jargon
 
@@ -113,6 +114,36 @@ def publish_update(case_id: uuid.UUID):
     return redirect(
         url_for("staff.published_update", case_id=case.id, update_id=result.update.id), code=303
     )
+
+
+@bp.post("/cases/<uuid:case_id>/events")
+def record_event(case_id: uuid.UUID):
+    """Record that something happened, to tell them later: the deadline clock starts."""
+    case = get_case_or_404(current_user, case_id)
+    form = UpdateForm()
+    if _correcting(case, form) is not None:
+        abort(404)  # a correction is always published, never only recorded
+    if not form.validate_on_submit():
+        return _render_form(case, form, None)
+    if (form.free_text.data or "").strip():
+        # Recording publishes nothing, so a message typed here would silently go nowhere.
+        form.free_text.errors.append(
+            _(
+                "Recording the event only does not send your message. Choose Preview to "
+                "send it, or clear the message to record the event only"
+            )
+        )
+        return _render_form(case, form, None)
+    obligation = publishing.record_event(
+        case, form.event_type.data, form.occurred_at(), current_user
+    )
+    if obligation is None:
+        form.event_type.errors.append(
+            _("This kind of event has no Victims' Code deadline. Choose Preview to tell them")
+        )
+        return _render_form(case, form, None)
+    flash(_("Event recorded. Tell them by %(when)s.", when=staff_time(obligation.due_at)))
+    return redirect(url_for("staff.case_page", case_id=case.id), code=303)
 
 
 @bp.get("/cases/<uuid:case_id>/updates/<uuid:update_id>")

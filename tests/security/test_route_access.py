@@ -84,6 +84,7 @@ WHO_MAY_REACH = {
     "staff.record_rights": CASEWORK,
     "staff.reply": CASEWORK,
     "staff.call_done": CASEWORK,
+    "staff.record_event": CASEWORK,
     "staff.close_form": CASEWORK,
     "staff.close_case": CASEWORK,
     "staff.reopen_case": CASEWORK,
