@@ -4,6 +4,10 @@ Built from explicit lists of fields, never by dumping rows, so nothing about any
 slips in: staff appear only by the name the victim already sees, other people's
 identifiers and addresses are left out, and secrets are named but never given (a
 passphrase is kept only as a one-way hash, which is no use to anyone and is not included).
+
+Every table that holds a victim's or a case's records has a section here; the test in
+tests/victim_copy/test_data_export.py walks the models and fails on a table (or a column)
+that is neither exported nor deliberately left out, so a new one cannot be forgotten.
 """
 
 from __future__ import annotations
@@ -18,12 +22,16 @@ from portal.models import (
     AuditEvent,
     AuthSession,
     Case,
+    ComplaintRequest,
+    ExperienceCheck,
     Message,
     Notification,
     Obligation,
+    ReviewRequest,
     RightsRecord,
     SupportGrant,
     Update,
+    UpdateFeedback,
     Victim,
     utcnow,
 )
@@ -58,6 +66,7 @@ def export(victim: Victim) -> dict:
         "generated_at": _value(utcnow()),
         "you": _you(victim),
         "cases": [_case(case) for case in cases],
+        "monthly_checks": [_check(row) for row in _checks(victim)],
         "people_you_share_with": [_grant(grant) for grant in _grants(victim)],
         "sign_in_sessions": [_session(row) for row in _sessions(victim)],
         "activity_record": [_event(event, victim) for event in _events(victim, case_ids)],
@@ -92,6 +101,7 @@ def _you(victim: Victim) -> dict:
         "isva_email",
         "plan_updated_at",
         "created_at",
+        "activation_expires_at",
         "activated_at",
         "failed_attempts",
         "locked_until",
@@ -120,9 +130,21 @@ def _case(case: Case) -> dict:
         for row in _rows(RightsRecord, case, RightsRecord.offered_at)
     ]
     data["duties_to_tell_you"] = [
-        _pick(row, "id", "event_type", "occurred_at", "due_at", "met_at", "met_by_update_id")
+        _pick(
+            row,
+            "id",
+            "event_type",
+            "occurred_at",
+            "due_at",
+            "met_at",
+            "met_by_update_id",
+            "created_at",
+        )
         for row in _rows(Obligation, case, Obligation.due_at)
     ]
+    # Who was told and how, with what happened to each message. A delivery error is left
+    # out: it is the mail or text provider's own words, which may quote an address (an
+    # officer's work email, for a reminder to them).
     data["notifications"] = [
         _pick(
             row,
@@ -133,12 +155,23 @@ def _case(case: Case) -> dict:
             "message_id",
             "status",
             "channel",
+            "attempts",
             "created_at",
+            "next_attempt_at",
             "sent_at",
             "held_until",
             "routine_due_at",
         )
         for row in _rows(Notification, case, Notification.created_at)
+    ]
+    data["review_requests"] = [
+        _review(row) for row in _rows(ReviewRequest, case, ReviewRequest.requested_at)
+    ]
+    data["complaint_requests"] = [
+        _complaint(row) for row in _rows(ComplaintRequest, case, ComplaintRequest.created_at)
+    ]
+    data["clarity_answers"] = [
+        _clarity(row) for row in _rows(UpdateFeedback, case, UpdateFeedback.answered_at)
     ]
     return data
 
@@ -153,6 +186,7 @@ def _update(update: Update) -> dict:
         update,
         "id",
         "event_type",
+        "created_at",
         "occurred_at",
         "published_at",
         "free_text",
@@ -175,6 +209,60 @@ def _message(message: Message) -> dict:
 
 def _staff_name(message: Message) -> str | None:
     return message.staff_author.display_name if message.staff_author else None
+
+
+# The supervisor who acknowledged or decided a review, or passed a complaint on, is never
+# named to the victim on the portal's pages, so not here either: only the dates and the
+# outcome are the victim's.
+def _review(row: ReviewRequest) -> dict:
+    return _pick(
+        row,
+        "id",
+        "update_id",
+        "requested_at",
+        "told_at",
+        "request_deadline",
+        "acknowledge_by",
+        "decide_by",
+        "late",
+        "note",
+        "acknowledged_on",
+        "decided_on",
+        "outcome",
+        "created_at",
+    )
+
+
+def _complaint(row: ComplaintRequest) -> dict:
+    return _pick(row, "id", "body", "created_at", "passed_on_at")
+
+
+def _clarity(row: UpdateFeedback) -> dict:
+    return _pick(row, "id", "update_id", "answer", "comment", "answered_at", "created_at")
+
+
+def _checks(victim: Victim) -> list[ExperienceCheck]:
+    query = (
+        select(ExperienceCheck)
+        .where(ExperienceCheck.victim_id == victim.id)
+        .order_by(ExperienceCheck.period, ExperienceCheck.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def _check(row: ExperienceCheck) -> dict:
+    return _pick(
+        row,
+        "id",
+        "case_id",
+        "period",
+        "created_at",
+        "answered_at",
+        "skipped",
+        "kept_informed",
+        "respect",
+        "fairness",
+    )
 
 
 def _grants(victim: Victim) -> list[SupportGrant]:
@@ -211,7 +299,9 @@ def _sessions(victim: Victim) -> list[AuthSession]:
 
 
 def _session(row: AuthSession) -> dict:
-    return _pick(row, "created_at", "last_seen_at", "ended_at", "end_reason")
+    # The token's hash is left out: it is a scrambled form of a sign-in cookie, of no use
+    # to the victim, and the one thing here that must never travel.
+    return _pick(row, "id", "created_at", "last_seen_at", "ended_at", "end_reason")
 
 
 def _events(victim: Victim, case_ids: list) -> list[AuditEvent]:
@@ -242,19 +332,27 @@ OWN_SUBJECT_KINDS = {
     "obligation",
     "notification",
     "support_grant",
+    "review_request",
+    "complaint_request",
+    "update_feedback",
+    "experience_check",
 }
 # Audit details are identifiers and choices; these say something about the victim's own
 # records. Anything else (an officer's account id when a case moves, say) is left out.
 OWN_DETAIL_KEYS = {
     "again",
+    "already_activated",
     "corrects",
     "country",
     "due_at",
     "event_type",
     "fields",
     "format",
+    "late",
     "offence",
     "offer",
+    "on_time",
+    "outcome",
     "response",
     "scope",
     "sensitive",
@@ -267,6 +365,7 @@ def _event(event: AuditEvent, victim: Victim) -> dict:
     by_you = event.actor_kind == "victim" and event.actor_id == victim.id
     own_subject = event.subject_kind in OWN_SUBJECT_KINDS
     return {
+        "id": _value(event.id),
         "occurred_at": _value(event.occurred_at),
         "action": event.action,
         "case_id": _value(event.case_id),
