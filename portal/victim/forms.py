@@ -81,8 +81,8 @@ class ChoicesForm(FlaskForm):
             SelectChoice(str(Channel.EMAIL), _l("Send me an email")),
         ],
         description=_l(
-            "A text or email only says there is a new message. It does not say who it is from "
-            "or what it is about."
+            "A text or email does not say who it is from. Unless you choose otherwise below, "
+            "it only says there is a new message."
         ),
         widget=GovRadioInput(),
         validators=[InputRequired(_l("Select how we should tell you there is something new"))],
@@ -106,6 +106,22 @@ class ChoicesForm(FlaskForm):
                 message=_l("Enter an email address in the correct format, like name@example.com"),
                 check_deliverability=False,
             ),
+        ],
+    )
+    # Off unless the victim chooses it: a lock screen or a shared inbox may be read by
+    # someone else. Even the specific wording never names the police, the officer, the
+    # offence or the reference (portal/notifications/texts.py).
+    specific_notifications = RadioField(
+        _l("Should a text or email say what kind of news it is?"),
+        description=_l(
+            "For example, “There is news about your report”. It will still not give any "
+            "details. But someone else who sees your phone or your emails could read it. "
+            "If you are not sure, choose no."
+        ),
+        choices=YES_NO,
+        widget=GovRadioInput(),
+        validators=[
+            InputRequired(_l("Select yes if a text or email should say what kind of news it is"))
         ],
     )
     routine_frequency = RadioField(

@@ -18,7 +18,7 @@ PLAIN_FIELDS = (
     "terminology",
 )
 TEXT_FIELDS = ("preferred_name", "phone", "email", "isva_name", "isva_email")
-YES_NO_FIELDS = ("voicemail_safe", "contact_via_isva")
+YES_NO_FIELDS = ("voicemail_safe", "contact_via_isva", "specific_notifications")
 
 
 def form_data(victim) -> dict:

@@ -16,6 +16,7 @@ PLAN = {
     "phone": "07700 900982",
     "email": "",
     "voicemail_safe": "no",
+    "specific_notifications": "no",
     "routine_frequency": "monthly",
     "quiet_hours_start": "21:00",
     "quiet_hours_end": "08:00",
