@@ -12,7 +12,8 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from portal.dates import day  # noqa: F401 - re-exported for the victim pages
-from portal.models import Update, utcnow
+from portal.extensions import db
+from portal.models import ReviewRequest, Update, utcnow
 from portal.victim import queries
 from portal.victims_code import EventType, event_rule, find_jargon, vrr_request_deadline
 
@@ -44,6 +45,11 @@ class UpdateView:
     jargon: list = field(default_factory=list)
     review_deadline: datetime | None = None
     link_corrected: bool = True  # off in the officer's preview: the link is the victim's
+    # The victim's own review form for this decision, set only on the victim's own page:
+    # everywhere else (the officer's preview, a supporter's page, the PDF) the same words
+    # are shown without a link, since the form is the victim's alone.
+    review_url: str | None = None
+    review: ReviewRequest | None = None  # the victim's own request, if sent (their page only)
 
     @property
     def title(self):
@@ -56,6 +62,27 @@ class UpdateView:
     @property
     def is_unread(self) -> bool:
         return self.update.read_at is None
+
+
+def review_decision(update: Update) -> Update | None:
+    """The decision not to charge that `update` gives the right to a review of, if any.
+
+    A correction leads back to the decision it corrects (as the review form does), so the
+    time left is counted from when the victim was first told, wherever it is read.
+    """
+    decision = update
+    if update.corrects_id is not None:
+        # A draft in the officer's preview is never added to the session: no autoflush.
+        with db.session.no_autoflush:
+            decision = update.corrects or db.session.get(Update, update.corrects_id) or update
+    return decision if rule_for(decision).mentions_right_to_review else None
+
+
+def _review_deadline(update: Update) -> datetime | None:
+    if not rule_for(update).mentions_right_to_review:
+        return None
+    decision = review_decision(update) or update
+    return vrr_request_deadline(decision.published_at)
 
 
 def summary(update: Update) -> UpdateView:
@@ -71,8 +98,7 @@ def full(update: Update) -> UpdateView:
         for c in queries.corrections_of(update)
     ]
     view.jargon = explained_words(view)
-    if view.rule.mentions_right_to_review:
-        view.review_deadline = vrr_request_deadline(update.published_at)
+    view.review_deadline = _review_deadline(update)
     return view
 
 
@@ -108,14 +134,19 @@ def draft(
     update.free_text = free_text
     view = UpdateView(update=update, rule=rule_for(update), paragraphs=paragraphs(free_text))
     view.jargon = explained_words(view)
-    if view.rule.mentions_right_to_review:
-        view.review_deadline = vrr_request_deadline(update.published_at)
+    view.review_deadline = _review_deadline(update)
     return view
 
 
 def as_the_victim_sees_it(view: UpdateView, language: str, level: int = 3):
-    """The update's body rendered in the victim's language, exactly as on their page."""
+    """The update's body rendered in the victim's language, exactly as on their page.
+
+    Links that lead to the victim's own pages are left out: the reader is the officer (and
+    a draft has no page yet). The words stay the same.
+    """
     view.link_corrected = False
+    view.review_url = None
+    view.review = None
     with force_locale(language):
         update_body = get_template_attribute("components/update_body.html", "update_body")
         return update_body(view, level=level)

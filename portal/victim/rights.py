@@ -7,9 +7,9 @@ from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 
-from portal.models import OfferResponse, RightsRecord, Terminology
+from portal.models import OfferResponse, ReviewRequest, RightsRecord, Terminology, Update
+from portal.review import queries as review_queries
 from portal.victim import queries
-from portal.victim.presenting import rule_for
 from portal.victims_code import RIGHTS, OfferKind, requires_enhanced_service, vrr_request_deadline
 
 ENHANCED = {
@@ -65,11 +65,20 @@ class Offer:
 
 
 @dataclass
+class ReviewChance:
+    """A decision not to charge, the last day to ask for its review, and the request if sent."""
+
+    decision: Update
+    deadline: datetime
+    request: ReviewRequest | None = None
+
+
+@dataclass
 class RightForYou:
     right: object
     offers: list[Offer] = field(default_factory=list)
     not_offered: list = field(default_factory=list)
-    review_deadlines: list[datetime] = field(default_factory=list)
+    reviews: list[ReviewChance] = field(default_factory=list)
 
 
 def enhanced_service_applies(cases) -> bool:
@@ -86,13 +95,18 @@ def enhanced_sentence(victim):
     return ENHANCED.get(victim.terminology, ENHANCED[Terminology.NEITHER])
 
 
-def review_deadlines(victim) -> list[datetime]:
-    """The last day to ask for a review, for each decision not to charge the victim was told of."""
+def review_chances(victim) -> list[ReviewChance]:
+    """Each decision not to charge the victim was told of, oldest first, with the last day
+    to ask for a review (counted as the review form counts it) and any request sent.
+
+    Decisions, not corrections of them: a correction leads to the same review form. Only
+    decisions the victim has read: one they chose to read later behind its content note
+    must not be given away here, as the home page does not give it away either."""
     return [
-        vrr_request_deadline(update.published_at)
-        for update in queries.updates(victim)
-        if rule_for(update).mentions_right_to_review
-    ][::-1]
+        ReviewChance(decision, vrr_request_deadline(decision.published_at), request)
+        for decision, request in review_queries.decisions_with_requests(victim)
+        if decision.read_at is not None
+    ]
 
 
 def rights_for(victim) -> list[RightForYou]:
@@ -104,5 +118,5 @@ def rights_for(victim) -> list[RightForYou]:
         target.offers.extend(Offer(kind=kind, record=record) for record in mine)
         if not mine:
             target.not_offered.append(NOT_OFFERED_YET[kind])
-    rights[REVIEW_RIGHT].review_deadlines = review_deadlines(victim)
+    rights[REVIEW_RIGHT].reviews = review_chances(victim)
     return [rights[right.number] for right in RIGHTS]

@@ -12,6 +12,7 @@ from wtforms.fields.choices import SelectChoice
 
 from portal.extensions import db
 from portal.models import utcnow
+from portal.review import queries as review_queries
 from portal.safe_redirect import safe_next
 from portal.scoping import get_case_or_404, get_update_or_404
 from portal.victim import bp, plan, presenting, queries, reading
@@ -41,7 +42,13 @@ def update(update_id: uuid.UUID):
     if found.sensitive and request.args.get("note") != "seen":
         return render_template("victim/content_note.html", update=found)
     reading.mark_read(found)
-    return render_template("victim/update.html", view=presenting.full(found))
+    view = presenting.full(found)
+    decision = presenting.review_decision(found)
+    if decision is not None:
+        # Only here, on the victim's own page, does the review form get a link.
+        view.review_url = url_for("victim_review.review", update_id=decision.id)
+        view.review = review_queries.review_for(decision)
+    return render_template("victim/update.html", view=view)
 
 
 @bp.post("/updates/<uuid:update_id>/choice")

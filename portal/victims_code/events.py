@@ -312,7 +312,7 @@ _RULES: tuple[EventRule, ...] = (
             "You have the right to ask for this decision to be looked at again by someone "
             "who was not involved. This is called the Victims' Right to Review. "
             "You need to ask within 3 months of being told about the decision. "
-            "To ask, send your officer a message or tell them by phone. "
+            "To ask, fill in the short form on this page, or tell your officer. "
             "If the Crown Prosecution Service made the decision, your officer will tell you "
             "how to ask them for a review instead. "
             "You can still get support, whatever the decision."

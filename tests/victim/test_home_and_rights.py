@@ -100,10 +100,21 @@ def test_rights_page_shows_the_review_deadline_after_a_decision_not_to_charge(cl
         "Not charged.",
         event_type="no_further_action",
         published_at=datetime(2026, 1, 15, 12, tzinfo=UTC),
+        read_at=datetime(2026, 1, 15, 18, tzinfo=UTC),
     )
     sign_in(client, case.victim)
     review = client.get_page("/my/rights").select_one("#right-6").get_text(" ", strip=True)
     assert "until 15 April 2026" in review
+
+
+def test_rights_page_keeps_a_decision_the_victim_chose_to_read_later_to_itself(client, case):
+    factories.make_update(
+        case, "Not charged.", event_type="no_further_action", sensitive=True, read_at=None
+    )
+    sign_in(client, case.victim)
+    review = client.get_page("/my/rights").select_one("#right-6").get_text(" ", strip=True)
+    assert "decision not to charge" not in review
+    assert "Right to Review" not in review
 
 
 def test_rights_page_has_no_review_section_without_such_a_decision(client, case):
