@@ -112,8 +112,9 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _init_templates(app: Flask) -> None:
-    from portal import template_globals
+    from portal import form_errors, template_globals
 
+    form_errors.init_app(app)
     app.jinja_loader = ChoiceLoader(
         [
             FileSystemLoader(str(PROJECT_ROOT / "templates")),

@@ -75,3 +75,18 @@ def test_start_page_leads_to_sign_in_activation_and_the_guides(client):
     assert links["Sign in"] == "/sign-in"
     assert links["I have a code to start"] == "/activate"
     assert links["Read easy-read guides, in several languages"] == "/guides/"
+
+
+def test_a_field_error_is_announced_in_the_pages_language(client):
+    """The hidden word before a field's error message is translated, not always English."""
+    from babel.support import Translations
+
+    from portal.languages_status import TRANSLATIONS
+
+    page = client.post_page("/sign-in", {}, headers={"Accept-Language": "cy"})
+    prefix = page.select_one(".govuk-error-message .govuk-visually-hidden").get_text(strip=True)
+    welsh = Translations.load(TRANSLATIONS, ["cy"]).gettext("Error")
+    assert welsh != "Error", "the Welsh catalogue should translate the word"
+    assert prefix == f"{welsh}:"
+    english = client.post_page("/sign-in", {}, headers={"Accept-Language": "en"})
+    assert english.select_one(".govuk-error-message .govuk-visually-hidden").text == "Error:"
