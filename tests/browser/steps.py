@@ -51,3 +51,11 @@ def use_language(page, live_server: str, code: str) -> None:
 
 def visible_text(page) -> str:
     return page.locator("body").inner_text()
+
+
+def assert_no_sideways_scrolling(page) -> None:
+    """On a phone nothing should be wider than the screen (WCAG 1.4.10, reflow)."""
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px"

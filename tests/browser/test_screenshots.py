@@ -13,7 +13,12 @@ import pytest
 from portal.models import StaffRole, utcnow
 from tests import factories
 from tests.browser.conftest import screenshot
-from tests.browser.steps import sign_in_staff, sign_in_victim, use_language
+from tests.browser.steps import (
+    assert_no_sideways_scrolling,
+    sign_in_staff,
+    sign_in_victim,
+    use_language,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +58,7 @@ def test_the_victims_home_on_a_phone(phone, live_server, app, language):
     access_id, _ = _victim_with_news(app, language)
     sign_in_victim(phone, live_server, access_id)
     assert phone.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
-    _no_sideways_scrolling(phone)
+    assert_no_sideways_scrolling(phone)
     screenshot(phone, f"victim-home-phone-{language}")
 
 
@@ -62,7 +67,7 @@ def test_an_update_behind_its_content_note_on_a_phone(phone, live_server, app):
     sign_in_victim(phone, live_server, access_id)
     phone.goto(f"{live_server}/my/updates/{update_id}")
     assert phone.get_by_role("heading", level=1).inner_text() == "Before you read this message"
-    _no_sideways_scrolling(phone)
+    assert_no_sideways_scrolling(phone)
     screenshot(phone, "content-note-phone")
 
 
@@ -75,7 +80,7 @@ def test_an_easy_read_guide_on_a_phone(phone, live_server, app, language):
             pytest.skip(f"the guides are not written in {language!r} yet (easyread/guides/)")
     use_language(phone, live_server, language)
     phone.goto(f"{live_server}/guides/{language}/{GUIDE}")
-    _no_sideways_scrolling(phone)
+    assert_no_sideways_scrolling(phone)
     screenshot(phone, f"guide-phone-{language}", height=1400)  # a guide is long
 
 
@@ -105,11 +110,3 @@ def test_the_officers_caseload_on_a_desktop(desktop, live_server, app):
     assert rows.count() == 4
     assert "Samira" in rows.first.inner_text(), "the overdue case comes first"
     screenshot(desktop, "caseload-desktop")
-
-
-def _no_sideways_scrolling(page) -> None:
-    """On a phone nothing should be wider than the screen (WCAG 1.4.10, reflow)."""
-    overflow = page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
-    assert overflow <= 0, f"the page scrolls sideways by {overflow}px"

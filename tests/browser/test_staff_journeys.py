@@ -13,7 +13,7 @@ from portal.extensions import db
 from portal.models import Case, StaffRole, Update, utcnow
 from tests import factories
 from tests.browser.conftest import screenshot
-from tests.browser.steps import sign_in_staff, visible_text
+from tests.browser.steps import assert_no_sideways_scrolling, sign_in_staff, visible_text
 
 pytestmark = pytest.mark.browser
 
@@ -67,6 +67,10 @@ def test_an_officer_creates_a_case_publishes_with_preview_and_reads_a_question(
 
     page.get_by_role("button", name="Publish").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Update published"
+    page.get_by_role("link", name="Back to the case").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Samira"
+    if name == "phone":
+        assert_no_sideways_scrolling(page)  # the case page, with its tables
     with app.app_context():
         assert db.session.scalar(select(Update)).free_text == MESSAGE
 
@@ -114,10 +118,7 @@ def test_a_supervisor_sees_an_overdue_item_appear_on_the_dashboard(device, live_
 def _only_the_tables_scroll_sideways(page) -> None:
     """On a phone a wide table scrolls in its own box, reachable by keyboard and named;
     the page itself never scrolls sideways (WCAG 1.4.10, reflow)."""
-    overflow = page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
-    assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
+    assert_no_sideways_scrolling(page)
     box = page.locator("#overdue").locator("xpath=..")
     assert box.get_attribute("class") == "portal-table-scroll"
     if box.evaluate("el => el.scrollWidth > el.clientWidth"):
