@@ -38,6 +38,9 @@ CASE_CHILD_MODELS: list[type] = [Notification, Message, Obligation, RightsRecord
 CASE_CHILD_MODELS += [ReviewRequest, ComplaintRequest, UpdateFeedback, ExperienceCheck]
 # Tables holding a victim's own data (by `victim_id`), removed with the victim's account.
 VICTIM_CHILD_MODELS: list[type] = [SupportGrant]
+# Tables holding rows about one of the victim's grants (by `grant_id`), removed before the
+# grants: an invitation emailed to a supporter is a notification with no case.
+GRANT_CHILD_MODELS: list[type] = [Notification]
 
 
 @dataclass
@@ -81,6 +84,10 @@ def purge(retention_days: int, dry_run: bool = False) -> PurgeReport:
         if _victim_has_no_other_case(victim_id, case.id):
             report.victims += 1
             _delete(AuthSession, AuthSession.principal_id == victim_id, dry_run)
+            grant_ids = select(SupportGrant.id).where(SupportGrant.victim_id == victim_id)
+            for model in GRANT_CHILD_MODELS:
+                removed = _delete(model, model.grant_id.in_(grant_ids), dry_run)
+                report.add(model.__tablename__, removed)
             for model in VICTIM_CHILD_MODELS:
                 removed = _delete(model, model.victim_id == victim_id, dry_run)
                 report.add(model.__tablename__, removed)

@@ -144,3 +144,8 @@ def senders_from_settings(settings: Settings) -> dict[str, object]:
     elif settings.smtp_host:
         senders[EMAIL] = SmtpEmail(settings)
     return senders
+
+
+def can_send_email(settings: Settings) -> bool:
+    """Whether an email queued now can be sent (by Notify or SMTP) once a worker runs."""
+    return EMAIL in senders_from_settings(settings)

@@ -3,6 +3,9 @@
 The victim's communication plan decides: "contact through my ISVA" sends to the ISVA's
 email instead of the victim (whatever channel the victim picked for themselves), "portal
 only" sends nothing, and quiet hours hold a message for the victim until they end.
+
+An invitation the victim asked us to email goes by email only, to the address they gave,
+and only while the invitation can still be used.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from portal.models import Channel, Notification
+from portal.models.notifications import OFFICER, SUPPORTER
 from portal.notifications.channels import EMAIL, TEXT
 from portal.notifications.schedule import quiet_hours_end
 
@@ -29,6 +33,7 @@ class Recipient(StrEnum):
     VICTIM = "victim"
     ISVA = "isva"
     OFFICER = "officer"
+    SUPPORTER = "supporter"
 
 
 @dataclass(frozen=True)
@@ -47,8 +52,10 @@ class Route:
 def route(notification: Notification, now: datetime, available: Container[str]) -> Route:
     """Decide what to do with `notification` at `now`, given the kinds of message that can
     be sent (`available`, e.g. {"email"})."""
+    if notification.audience == SUPPORTER:
+        return _route_invitation(notification, now, available)
     case = notification.case
-    if notification.audience == "officer":
+    if notification.audience == OFFICER:
         if EMAIL not in available:
             return Route(Action.SKIP, "staff_view_only")
         return Route(Action.SEND, kind=EMAIL, recipient=Recipient.OFFICER, to=case.officer.email)
@@ -75,6 +82,28 @@ def route(notification: Notification, now: datetime, available: Container[str]) 
     if held_until is not None:
         return Route(Action.HOLD, "quiet_hours", kind=kind, until=held_until)
     return Route(Action.SEND, kind=kind, recipient=Recipient.VICTIM, to=address)
+
+
+def _route_invitation(notification: Notification, now: datetime, available) -> Route:
+    grant = notification.grant
+    # The code is no use once the victim withdrew the invitation, once it was used (the
+    # victim may have passed it on themselves after all) or once it is out of date.
+    if grant.withdrawn_at is not None:
+        return Route(Action.SKIP, "invitation_withdrawn")
+    if grant.accepted_at is not None:
+        return Route(Action.SKIP, "invitation_used")
+    if grant.invitation_expires_at is None or grant.invitation_expires_at <= now:
+        return Route(Action.SKIP, "invitation_expired")
+    if grant.victim.is_disabled:
+        return Route(Action.SKIP, "account_disabled")
+    if notification._supporter_email is None or notification._invitation_code is None:
+        return Route(Action.FAIL, "no_email")
+    if EMAIL not in available:
+        return Route(Action.WAIT, "no_channel")
+    # No quiet hours: they are the victim's, and this goes to someone else.
+    return Route(
+        Action.SEND, kind=EMAIL, recipient=Recipient.SUPPORTER, to=notification.supporter_email
+    )
 
 
 def victim_kind(victim) -> str | None:

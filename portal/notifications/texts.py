@@ -72,6 +72,28 @@ def for_isva(victim: Victim) -> Text:
         return Text(_render("isva_subject"), _render("isva_body", **context))
 
 
+def accept_url() -> str:
+    return _base_url() + "/support/accept"
+
+
+def for_supporter_invitation(victim: Victim, code: str) -> Text:
+    """The email that brings a victim's invitation code to the person they chose.
+
+    It says only that someone invited them to see updates they share: never who, nor
+    anything about a report, since the victim typed the address (and may have mistyped
+    it) and the inbox may be read by others. The victim's code word is not in it either:
+    it is the victim's own check on messages to them, and would be given away to whoever
+    reads this address. The language is the victim's, which they are likelier to share
+    with someone they chose than the portal's default; nothing is known of the reader's.
+    """
+    context = {"code": code, "accept_url": accept_url()}
+    with force_locale(victim.language or "en"):
+        return Text(
+            _render("supporter_invitation_subject"),
+            _render("supporter_invitation_body", **context),
+        )
+
+
 def for_officer_reminder(due_at: datetime) -> Text:
     """A reminder to the officer, by work email; the staff view shows which case it is."""
     context = {

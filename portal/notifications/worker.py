@@ -7,8 +7,9 @@ on SQLite (one machine, the demo) with a conditional UPDATE that only one writer
 The send happens after that transaction has ended, and the result is written only if the
 claim is still ours. A worker that dies mid-send leaves its claim to lapse after LEASE.
 
-Logs carry notification ids, actions and reason codes: never an address, a body or a
-code word.
+Logs carry notification ids, actions and reason codes: never an address, a body, a code
+word or an invitation code. An invitation's code and address are set to NULL with the
+last result (sent, failed for good, or skipped), in the same UPDATE.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from portal.extensions import db
 from portal.models import Notification, NotificationStatus, utcnow
 from portal.notifications import texts
 from portal.notifications.channels import DeliveryError, Outgoing, senders_from_settings
+from portal.notifications.outbox import FORGET_WHEN_DONE
 from portal.notifications.routing import Action, Recipient, Route, route
 from portal.notifications.schedule import retry_at
 
@@ -174,13 +176,15 @@ def process(notification_id: uuid.UUID, worker_id: str, senders: Mapping[str, ob
 
 
 def _outgoing(notification: Notification, decision: Route) -> Outgoing:
-    victim = notification.case.victim
-    if decision.recipient == Recipient.OFFICER:
+    if decision.recipient == Recipient.SUPPORTER:
+        victim = notification.grant.victim
+        text = texts.for_supporter_invitation(victim, notification.invitation_code)
+    elif decision.recipient == Recipient.OFFICER:
         text = texts.for_officer_reminder(notification.routine_due_at or notification.created_at)
     elif decision.recipient == Recipient.ISVA:
-        text = texts.for_isva(victim)
+        text = texts.for_isva(notification.case.victim)
     else:
-        text = texts.for_victim(victim, notification.reason, decision.kind)
+        text = texts.for_victim(notification.case.victim, notification.reason, decision.kind)
     return Outgoing(decision.kind, decision.to, text.subject, text.body, str(notification.id))
 
 
@@ -225,6 +229,8 @@ def _failed_attempt(
 
 def _record(ids: list[uuid.UUID], worker_id: str, values: dict) -> None:
     """Write a result and drop the claim, but only where the claim is still ours."""
+    if values.get("status", NotificationStatus.PENDING) != NotificationStatus.PENDING:
+        values = {**values, **FORGET_WHEN_DONE}
     result = db.session.execute(
         update(Notification)
         .where(Notification.id.in_(ids), Notification.claimed_by == worker_id)

@@ -12,12 +12,13 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import PasswordField, RadioField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length
+from wtforms.validators import Email, InputRequired, Length, Optional
 
 from portal.supporters.grants import KINDS, SCOPES
 from portal.victim_auth.forms import PASSPHRASE_MAX
 
 LABEL_MAX = 60
+EMAIL_MAX = 254
 CODE_WORD_MIN = 4
 CODE_WORD_MAX = 40
 
@@ -79,6 +80,23 @@ class InviteForm(FlaskForm):
         choices=[SelectChoice(str(value), text) for value, text in SCOPES.items()],
         widget=GovRadioInput(),
         validators=[InputRequired(_l("Select what they may see"))],
+    )
+    email = StringField(
+        _l("Their email address (optional)"),
+        description=_l(
+            "We will email them the code and how to use it, and nothing about you or your "
+            "report. Leave this empty to give them the code yourself."
+        ),
+        widget=GovTextInput(),
+        filters=[lambda value: value.strip() if isinstance(value, str) else value],
+        validators=[
+            Optional(),
+            Length(max=EMAIL_MAX, message=_l("Email address must be 254 characters or fewer")),
+            Email(
+                message=_l("Enter an email address in the correct format, like name@example.com"),
+                check_deliverability=False,
+            ),
+        ],
     )
     submit = SubmitField(_l("Make an invitation code"), widget=GovSubmitInput())
 

@@ -18,6 +18,7 @@ from portal.auth.passwords import hash_secret
 from portal.auth.sessions import end_all_sessions
 from portal.extensions import db
 from portal.models import AuditEvent, ShareScope, Supporter, SupporterKind, SupportGrant, utcnow
+from portal.notifications import outbox
 
 INVITATION_LIFETIME = timedelta(days=7)
 INVITATION_FAILED = "supporter.invitation_failed"
@@ -44,8 +45,14 @@ ACTIONS = {
 }
 
 
-def invite(victim, label: str, kind: str, scope: str) -> tuple[SupportGrant, str]:
-    """A waiting grant and its one-time code (shown once to the victim, stored hashed)."""
+def invite(
+    victim, label: str, kind: str, scope: str, email: str | None = None
+) -> tuple[SupportGrant, str]:
+    """A waiting grant and its one-time code (shown once to the victim, stored hashed).
+
+    With `email`, the code is also queued to be emailed to that address by the
+    notification worker, in the same transaction: never sent from the web request.
+    """
     code = new_code()
     grant = SupportGrant(
         victim=victim,
@@ -57,7 +64,11 @@ def invite(victim, label: str, kind: str, scope: str) -> tuple[SupportGrant, str
     grant.ensure_id()
     grant.label = label.strip()
     db.session.add(grant)
-    audit.record("sharing.invited", subject=grant, actor=victim, detail={"scope": grant.scope})
+    if email:
+        outbox.enqueue_invitation(grant, email, code)
+    # Whether it goes by email, never the address or the code.
+    detail = {"scope": grant.scope, "by_email": bool(email)}
+    audit.record("sharing.invited", subject=grant, actor=victim, detail=detail)
     db.session.commit()
     return grant, code
 
@@ -92,6 +103,7 @@ def withdraw(victim, grant: SupportGrant) -> None:
     """Effective at once: the grant stops sharing and the supporter's sessions end."""
     grant.withdrawn_at = utcnow()
     grant.invitation_code_hash = None
+    outbox.cancel_invitation(grant, "invitation_withdrawn")
     audit.record("sharing.withdrawn", subject=grant, actor=victim)
     db.session.commit()
     if grant.supporter_id is not None:
@@ -165,6 +177,8 @@ def accept(grant: SupportGrant, supporter: Supporter) -> None:
     grant.accepted_at = utcnow()
     grant.invitation_code_hash = None
     grant.invitation_expires_at = None
+    # The victim may have passed the code on before our email went: it is no use now.
+    outbox.cancel_invitation(grant, "invitation_used")
     audit.record("sharing.accepted", subject=grant, actor=supporter)
     db.session.commit()
 

@@ -42,6 +42,9 @@ VERSION = 1
 NOT_INCLUDED = [
     "Your passphrase: we keep only a one-way scrambled form of it, which cannot be turned back.",
     "Codes you were given to set up or to invite someone: we keep only a scrambled form.",
+    "An invitation code waiting to be emailed for you, and the address it is going to: we "
+    "keep them, encrypted, only until the email is sent. The address is the other "
+    "person's, and a code must never travel in a file.",
 ]
 
 
@@ -142,27 +145,8 @@ def _case(case: Case) -> dict:
         )
         for row in _rows(Obligation, case, Obligation.due_at)
     ]
-    # Who was told and how, with what happened to each message. A delivery error is left
-    # out: it is the mail or text provider's own words, which may quote an address (an
-    # officer's work email, for a reminder to them).
     data["notifications"] = [
-        _pick(
-            row,
-            "id",
-            "audience",
-            "reason",
-            "update_id",
-            "message_id",
-            "status",
-            "channel",
-            "attempts",
-            "created_at",
-            "next_attempt_at",
-            "sent_at",
-            "held_until",
-            "routine_due_at",
-        )
-        for row in _rows(Notification, case, Notification.created_at)
+        _notification(row) for row in _rows(Notification, case, Notification.created_at)
     ]
     data["review_requests"] = [
         _review(row) for row in _rows(ReviewRequest, case, ReviewRequest.requested_at)
@@ -174,6 +158,30 @@ def _case(case: Case) -> dict:
         _clarity(row) for row in _rows(UpdateFeedback, case, UpdateFeedback.answered_at)
     ]
     return data
+
+
+# Who was told and how, with what happened to each message. A delivery error is left out:
+# it is the mail or text provider's own words, which may quote an address (an officer's
+# work email, for a reminder to them). So are an emailed invitation's code (a secret that
+# must never travel in a file) and the address it goes to (the supporter's, not the
+# victim's, like their access ID; and both are gone once the email is sent).
+def _notification(row: Notification) -> dict:
+    return _pick(
+        row,
+        "id",
+        "audience",
+        "reason",
+        "update_id",
+        "message_id",
+        "status",
+        "channel",
+        "attempts",
+        "created_at",
+        "next_attempt_at",
+        "sent_at",
+        "held_until",
+        "routine_due_at",
+    )
 
 
 def _rows(model, case: Case, order) -> list:
@@ -276,7 +284,7 @@ def _grants(victim: Victim) -> list[SupportGrant]:
 
 def _grant(grant: SupportGrant) -> dict:
     # The supporter's own account (their access ID) is theirs, not the victim's: left out.
-    return _pick(
+    data = _pick(
         grant,
         "id",
         "label",
@@ -287,6 +295,15 @@ def _grant(grant: SupportGrant) -> dict:
         "accepted_at",
         "withdrawn_at",
     )
+    # An invitation the victim asked us to email is a notification about the grant, with
+    # no case: it sits here, under the grant it brought.
+    query = (
+        select(Notification)
+        .where(Notification.grant_id == grant.id)
+        .order_by(Notification.created_at, Notification.id)
+    )
+    data["invitation_emails"] = [_notification(row) for row in db.session.scalars(query)]
+    return data
 
 
 def _sessions(victim: Victim) -> list[AuthSession]:
@@ -342,6 +359,7 @@ OWN_SUBJECT_KINDS = {
 OWN_DETAIL_KEYS = {
     "again",
     "already_activated",
+    "by_email",
     "corrects",
     "country",
     "due_at",

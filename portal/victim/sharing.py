@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import format_time
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -16,6 +16,7 @@ from flask_login import current_user
 from portal import audit
 from portal.access import allow
 from portal.extensions import db
+from portal.notifications.channels import can_send_email
 from portal.supporters import grants
 from portal.supporters.forms import CodeWordForm, InviteForm
 
@@ -48,10 +49,18 @@ def sharing():
 def invite():
     form = InviteForm()
     if form.validate_on_submit():
-        grant, code = grants.invite(_me(), form.label.data, form.kind.data, form.scope.data)
-        # Rendered, not redirected: the code is shown once and stored only as a hash.
+        email = form.email.data or None
+        grant, code = grants.invite(_me(), form.label.data, form.kind.data, form.scope.data, email)
+        # Rendered, not redirected: the code is shown once and stored only as a hash (and,
+        # until the worker emails it, encrypted in the outbox). Shown even when emailed,
+        # so the victim can still pass it on themselves.
         return render_template(
-            "victim/sharing/invited.html", grant=grant, code=code, scopes=grants.SCOPES
+            "victim/sharing/invited.html",
+            grant=grant,
+            code=code,
+            scopes=grants.SCOPES,
+            emailed_to=email,
+            email_ready=can_send_email(current_app.config["SETTINGS"]),
         )
     return render_template("victim/sharing/invite.html", form=form)
 

@@ -13,12 +13,16 @@ from portal.feedback import answers
 from portal.models import AuditEvent, Base, StaffRole, StaffUser, utcnow
 from portal.notifications.outbox import enqueue_for_update
 from portal.review import complaints, rules
+from portal.supporters.grants import invite
 from tests import factories
+from tests.log_watch import sensitive
 from tests.victim.conftest import sign_in
 
 REVIEW_NOTE = "Please look again at what my neighbour saw."
 COMPLAINT = "Nobody called me back for three weeks."
 CLARITY_COMMENT = "I did not understand what the lab means."
+INVITED = "my.friend@example.org"
+sensitive(INVITED)
 
 
 def _export(client) -> tuple[dict, str, object]:
@@ -221,11 +225,13 @@ def test_the_supporters_view_of_shared_updates_is_in_the_record(signed_in, case,
 # -- Every record: a walk over every table that can hold something about a victim --------
 #
 # A table is about a victim when it has a victim_id, case_id or principal_id column, or a
-# foreign key to a victim or a case. Each such table must either have a section in the
-# export (SECTIONS: how to find its records there) or be left out on purpose
-# (LEFT_OUT_TABLES, with the reason). A new table with neither fails the test below.
+# foreign key to a victim, a case or one of the victim's support grants. Each such table
+# must either have a section in the export (SECTIONS: how to find its records there) or be
+# left out on purpose (LEFT_OUT_TABLES, with the reason). A new table with neither fails
+# the test below.
 
 OWNER_COLUMNS = {"victim_id", "case_id", "principal_id"}
+OWNER_TABLES = ("victim", "case", "support_grant")
 
 
 def _in_each_case(key: str):
@@ -239,7 +245,11 @@ SECTIONS = {
     "message": _in_each_case("messages"),
     "rights_record": _in_each_case("rights_offered"),
     "obligation": _in_each_case("duties_to_tell_you"),
-    "notification": _in_each_case("notifications"),
+    # A notification is about a case, or (an invitation by email) about a grant.
+    "notification": lambda data: (
+        _in_each_case("notifications")(data)
+        + [row for grant in data["people_you_share_with"] for row in grant["invitation_emails"]]
+    ),
     "review_request": _in_each_case("review_requests"),
     "complaint_request": _in_each_case("complaint_requests"),
     "update_feedback": _in_each_case("clarity_answers"),
@@ -293,6 +303,12 @@ LEFT_OUT_COLUMNS = {
         "that is not the victim's (an officer's work email, for a reminder to them)",
         "claimed_by": "which of the portal's machines sent it",
         "claimed_until": "a sending machine's hold on the row",
+        "grant_id": "shown by where the record sits in the file (an invitation by email "
+        "sits under the grant it brought)",
+        "invitation_code": "an invitation code waiting to be emailed: a secret that must never "
+        "travel in a file (said in not_included), and NULL once the email is sent",
+        "supporter_email": "the address an invitation is emailed to: the supporter's, not the "
+        "victim's (like their access ID), and NULL once the email is sent",
     },
     "review_request": {
         "case_id": SHOWN_BY_PLACE,
@@ -322,7 +338,7 @@ def _about_a_victim(table) -> bool:
     return (
         table.name == "victim"
         or any(column.name in OWNER_COLUMNS for column in table.columns)
-        or any(fk.column.table.name in ("victim", "case") for fk in table.foreign_keys)
+        or any(fk.column.table.name in OWNER_TABLES for fk in table.foreign_keys)
     )
 
 
@@ -341,6 +357,11 @@ def _owned_rows(table, victim, case_ids) -> list:
             conditions.append(
                 (columns.principal_id == victim.id) & (columns.principal_kind == "victim")
             )
+        grants = Base.metadata.tables["support_grant"]
+        victims_grants = select(grants.c.id).where(grants.c.victim_id == victim.id)
+        for fk in table.foreign_keys:
+            if fk.column.table is grants:
+                conditions.append(fk.parent.in_(victims_grants))
     return list(db.session.execute(select(table.c.id).where(or_(*conditions))).scalars())
 
 
@@ -350,6 +371,8 @@ def test_every_table_about_a_victim_has_a_section_and_every_record_is_in_it(
     factories.share_with(case.victim, label="My sister")
     factories.make_obligation(case)
     enqueue_for_update(history["updates"][2], "update")
+    _grant, code = invite(case.victim, "My friend", "trusted_person", "everything", INVITED)
+    sensitive(code)
     db.session.commit()
     data, _raw, _response = _export(signed_in)
     case_ids = [case.id]
@@ -424,3 +447,18 @@ def test_a_skipped_monthly_check_is_in_the_export_as_skipped(signed_in, case):
     assert exported["skipped"] is True
     assert exported["period"] == "2026-02"
     assert exported["kept_informed"] is None
+
+
+def test_an_invitation_by_email_is_in_the_export_without_its_code_or_address(signed_in, case):
+    grant, code = invite(case.victim, "My friend", "trusted_person", "everything", INVITED)
+    sensitive(code)
+    data, raw, _response = _export(signed_in)
+
+    [shared] = data["people_you_share_with"]
+    assert shared["id"] == str(grant.id)
+    [emailed] = shared["invitation_emails"]
+    assert emailed["audience"] == "supporter" and emailed["status"] == "pending"
+    assert code not in raw and INVITED not in raw
+    [invited] = [e for e in data["activity_record"] if e["action"] == "sharing.invited"]
+    assert invited["detail"] == {"scope": "everything", "by_email": True}
+    assert data["cases"][0]["notifications"] == []
