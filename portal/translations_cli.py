@@ -44,7 +44,17 @@ def update() -> None:
     """Extract, then merge new strings into every language's catalogue."""
     extract.callback()
     if _catalogues():
-        _babel("update", "-i", str(TEMPLATE), "-d", str(TRANSLATIONS), "--no-fuzzy-matching")
+        # No fuzzy guesses (a wrong sentence shown to a victim is worse than English) and
+        # no obsolete entries kept: version control remembers old translations.
+        _babel(
+            "update",
+            "-i",
+            str(TEMPLATE),
+            "-d",
+            str(TRANSLATIONS),
+            "--no-fuzzy-matching",
+            "--ignore-obsolete",
+        )
 
 
 @translations.command("init", with_appcontext=False)
