@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from flask import Response, abort, render_template, request, url_for
+from flask import Response, abort, current_app, render_template, request, url_for
 from flask_babel import get_locale
 
 from portal.easyread import current_cache, current_library
@@ -21,6 +21,12 @@ from portal.i18n import LANGUAGES
 from portal.security.headers import allow_public_caching
 
 MAX_AGE = 3600  # an hour; the ETag makes revalidating cheap after that
+
+# Which built file serves each guide's PDF: (file, ETag, download name), per process.
+# Finding it means parsing the guide's sources and hashing some 30 files, which cost
+# more than sending the PDF. Guide sources change only with a deploy, which starts new
+# processes; in debug mode (someone editing guides) it is worked out on every request.
+_PDF_FOR: dict[tuple[str, str, str, str], tuple[Path, str, str]] = {}
 
 
 def _guide_or_404(lang: str, slug: str) -> Guide:
@@ -67,12 +73,22 @@ def guide_page(lang: str, slug: str):
 
 @bp.get("/<lang>/<slug>.pdf")
 def guide_pdf(lang: str, slug: str):
-    guide = _guide_or_404(lang, slug)
+    path, etag, name = _built_pdf(lang, slug)
     allow_public_caching()
-    built = current_cache().pdf(guide)
+    return _send(path, "application/pdf", etag, name)
+
+
+def _built_pdf(lang: str, slug: str) -> tuple[Path, str, str]:
+    cache = current_cache()
+    key = (str(cache.library.root), str(cache.folder), lang, slug)
+    known = None if current_app.debug else _PDF_FOR.get(key)
+    if known is not None and known[0].is_file():
+        return known
+    built = cache.pdf(_guide_or_404(lang, slug))
     number = current_library().number_of(slug)
-    name = f"easy-read-guide-{number}-{lang}.pdf"
-    return _send(built.path, "application/pdf", built.etag, name)
+    known = (built.path, built.etag, f"easy-read-guide-{number}-{lang}.pdf")
+    _PDF_FOR[key] = known
+    return known
 
 
 @bp.get("/<lang>.zip")

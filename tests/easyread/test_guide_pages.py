@@ -136,6 +136,27 @@ def test_a_cached_pdf_is_served_without_printing_it_again(guides_app, client, mo
     assert client.get("/guides/en/after-you-report.pdf").status_code == 200
 
 
+def test_a_process_finds_a_guides_built_pdf_once_not_on_every_request(
+    guides_app, client, monkeypatch
+):
+    """Finding the built file hashes some 30 files: once per process is enough."""
+    from portal.easyread.cache import BuildCache
+
+    hashed = []
+    real_hash = BuildCache.content_hash
+    monkeypatch.setattr(
+        BuildCache, "content_hash", lambda cache, guide: hashed.append(1) or real_hash(cache, guide)
+    )
+    first = client.get("/guides/en/getting-support.pdf")
+    times = len(hashed)
+    again = client.get("/guides/en/getting-support.pdf")
+    assert again.data == first.data and again.headers["ETag"] == first.headers["ETag"]
+    assert len(hashed) == times, "the second request worked it all out again"
+    monkeypatch.setattr(guides_app, "debug", True)  # someone editing guides: always check
+    client.get("/guides/en/getting-support.pdf")
+    assert len(hashed) > times
+
+
 def test_the_zip_holds_one_pdf_for_each_guide_in_the_language(guides_app, client):
     response = client.get("/guides/en.zip")
     assert response.status_code == 200
