@@ -26,7 +26,9 @@ test: setup system-packages-test
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# The benchmark (bench/run.py): SQLite and PostgreSQL (on 127.0.0.1:5432), about 6 minutes.
+# The benchmark (bench/run.py): SQLite, then a throwaway PostgreSQL database on
+# 127.0.0.1:5432, in about 5 minutes; prints Markdown and writes bench/results/. wrk is
+# Debian's HTTP load generator. Shorter: make bench BENCH_ARGS="--database sqlite --seconds 3"
 bench: setup
 	@SYSTEM_PACKAGES="wrk" sh .ci/system-packages
 	$(BIN)/python -m bench.run $(BENCH_ARGS)

@@ -1,0 +1,1 @@
+"""The portal's benchmark: `make bench` (see `bench/run.py`)."""
