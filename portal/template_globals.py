@@ -11,8 +11,8 @@ from portal.assets import asset_url
 from portal.auth.sessions import seconds_until_idle_timeout
 from portal.dates import day
 from portal.i18n import LANGUAGES, language
+from portal.languages_status import interface_is_draft
 from portal.models import utcnow
-from portal.notifications.status import notification_flags, notification_status
 from portal.support_lines import EMERGENCY, open_now
 
 # A neutral name: nothing in a tab, a history entry or a bookmark says "police" or "case".
@@ -21,6 +21,11 @@ SERVICE_NAME = _l("Beacon")
 
 def current_language():
     return language(str(get_locale()))
+
+
+def interface_translation_is_draft() -> bool:
+    """For base.html's draft notice: is this page's language an unchecked translation?"""
+    return interface_is_draft(str(get_locale()))
 
 
 def support_lines_open_now():
@@ -38,7 +43,6 @@ def init_app(app: Flask) -> None:
         support_lines_open_now=support_lines_open_now,
         emergency_line=EMERGENCY,
         idle_timeout_seconds=seconds_until_idle_timeout,
-        notification_status=notification_status,
-        notification_flags=notification_flags,
+        interface_translation_is_draft=interface_translation_is_draft,
     )
     app.jinja_env.globals["request_path"] = lambda: request.full_path.rstrip("?")

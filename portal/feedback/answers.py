@@ -114,3 +114,21 @@ def record_check(check: ExperienceCheck, answers: dict, skipped: bool, now: date
     check.skipped = skipped
     check.answered_at = now
     db.session.commit()
+
+
+def clarity_answers(case, updates, viewer) -> dict:
+    """Clarity answers by update id, for the staff case page (already scoped to the case).
+
+    The comment is for the officer of the case only: anyone else gets the answer without it.
+    """
+    ids = [update.id for update in updates]
+    rows = db.session.scalars(
+        select(UpdateFeedback)
+        .where(UpdateFeedback.case_id == case.id, UpdateFeedback.update_id.in_(ids))
+        .order_by(UpdateFeedback.id)
+    )
+    is_officer = getattr(viewer, "id", None) == case.officer_id
+    return {
+        row.update_id: {"answer": row.answer, "comment": row.comment if is_officer else None}
+        for row in rows
+    }

@@ -68,10 +68,3 @@ def check(update_id: uuid.UUID):
         flash(CHECK_SKIPPED if skip else CHECK_THANKS)
         return redirect(_back_to(update), code=303)
     return render_template("feedback/check.html", form=form, update=update)
-
-
-@victim_bp.app_template_global("update_feedback")
-def update_feedback(update) -> dict:
-    """For the victim's update page: their answer so far, and the form to give one."""
-    existing = answers.clarity_for(update)
-    return {"feedback": existing, "form": ClarityForm(prefix="clarity", formdata=None)}

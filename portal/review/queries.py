@@ -65,6 +65,19 @@ def decisions_with_requests(principal) -> list[tuple[Update, ReviewRequest | Non
     return [(update, request) for update, request in rows]
 
 
+def decisions_to_offer(victim) -> list[tuple[Update, ReviewRequest | None]]:
+    """For the victim's home page: each decision they have read, with its request.
+
+    A decision not yet opened is left out, so the home page never gives away news that
+    the victim chose to read later behind its content note.
+    """
+    return [
+        (decision, request)
+        for decision, request in decisions_with_requests(victim)
+        if decision.read_at is not None or request is not None
+    ]
+
+
 def _with_case():
     return joinedload(ReviewRequest.case).joinedload(Case.officer)
 

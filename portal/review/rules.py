@@ -13,6 +13,7 @@ from portal import audit
 from portal.extensions import db
 from portal.models import ReviewOutcome, ReviewRequest, Update
 from portal.notifications.outbox import enqueue_for_case
+from portal.review.queries import open_reviews
 from portal.victims_code import (
     EventType,
     london_date,
@@ -130,3 +131,8 @@ def progress(request: ReviewRequest, now: datetime) -> Progress:
         decision_overdue=request.decided_on is None and past > request.decide_by,
         decided_late=request.decided_on is not None and request.decided_on > decide_day,
     )
+
+
+def open_reviews_with_progress(principal, now: datetime) -> list[tuple[ReviewRequest, Progress]]:
+    """For the supervisor dashboard: open review requests with where each stands."""
+    return [(request, progress(request, now)) for request in open_reviews(principal)]

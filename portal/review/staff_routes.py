@@ -94,14 +94,3 @@ def complaint_passed_on(complaint_id: uuid.UUID):
     complaints.pass_on(complaint, current_user, utcnow())
     flash(_("Recorded as passed to the complaints team."))
     return redirect(url_for("staff_review.complaint_page", complaint_id=complaint.id), code=303)
-
-
-@staff_bp.app_template_global("review_deadlines")
-def review_deadlines() -> list:
-    """For the supervisor dashboard: open review requests with where each stands."""
-    if getattr(current_user, "role", None) != "supervisor":
-        return []
-    now = utcnow()
-    return [
-        (request, rules.progress(request, now)) for request in queries.open_reviews(current_user)
-    ]

@@ -79,22 +79,6 @@ def _chosen_case(me, cases, chosen: str | None):
         return None
 
 
-@victim_bp.app_template_global("review_links")
-def review_links() -> list:
-    """For the victim's home page: each decision they have read, with its request.
-
-    A decision not yet opened is left out, so the home page never gives away news that
-    the victim chose to read later behind its content note.
-    """
-    if getattr(current_user, "role", None) != "victim":
-        return []
-    return [
-        (decision, request)
-        for decision, request in queries.decisions_with_requests(_me())
-        if decision.read_at is not None or request is not None
-    ]
-
-
 @victim_bp.app_template_filter("review_day")
 def review_day(value) -> str:
     """A recorded day (a date, not a moment), written as the rest of the portal writes days."""

@@ -11,7 +11,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal import publishing
+from portal.feedback.answers import clarity_answers
 from portal.models import CaseStatus, MessageKind, utcnow
+from portal.notifications.status import notification_flags_for, notification_status
 from portal.scoping import get_case_or_404, get_message_or_404
 from portal.staff import bp, cases, queries
 from portal.staff.forms import NewCaseForm, ReplyForm, RightsForm
@@ -58,8 +60,13 @@ def offer_label(value: str) -> str:
 @bp.get("/")
 def caseload():
     rows = queries.caseload(current_user, utcnow())
-    closed = cases.recently_closed(current_user)
-    return render_template("staff/caseload.html", rows=rows, closed=closed, now=utcnow())
+    return render_template(
+        "staff/caseload.html",
+        rows=rows,
+        notification_flags=notification_flags_for([row.case for row in rows]),
+        closed=cases.recently_closed(current_user),
+        now=utcnow(),
+    )
 
 
 @bp.get("/cases/<uuid:case_id>")
@@ -74,11 +81,14 @@ def render_case(case, reply_form=None, rights_form=None, status: int = 200):
     messages = queries.case_messages(case)
     calls = [m for m in messages if m.kind == MessageKind.CALL_REQUEST and m.read_at is None]
     obligations = queries.open_obligations(case)
+    published = queries.case_updates(case)
     return render_template(
         "staff/case.html",
         case=case,
         victim=case.victim,
-        updates=queries.case_updates(case),
+        updates=published,
+        clarity=clarity_answers(case, published, current_user),
+        notifications=notification_status(case),
         obligations=obligations,
         routine=queries.routine_deadline(case),
         messages=messages,

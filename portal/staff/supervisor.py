@@ -12,6 +12,7 @@ from wtforms.fields.choices import SelectChoice
 from portal import compliance
 from portal.access import only
 from portal.models import utcnow
+from portal.review import rules as review_rules
 from portal.scoping import get_case_or_404
 from portal.staff import bp, cases, queries
 from portal.staff.forms import ReassignForm
@@ -44,6 +45,7 @@ def dashboard():
         event_label=lambda value: _event_label(value),
         team_name=_team_name(),
         columns=compliance.CSV_COLUMNS,
+        reviews=review_rules.open_reviews_with_progress(current_user, now),
     )
 
 

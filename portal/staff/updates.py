@@ -14,6 +14,7 @@ from flask_login import current_user
 
 from portal import publishing
 from portal.i18n import language as language_info
+from portal.notifications.status import notification_status
 from portal.scoping import get_case_or_404, get_update_or_404
 from portal.staff import bp
 from portal.staff.forms import UpdateForm
@@ -160,4 +161,5 @@ def published_update(case_id: uuid.UUID, update_id: uuid.UUID):
         victim_language=language_info(language),
         victim_view=presenting.as_the_victim_sees_it(presenting.full(update), language),
         obligation=publishing.obligation_met_by(update),
+        notifications=notification_status(case),
     )

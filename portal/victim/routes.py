@@ -11,6 +11,8 @@ from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from portal.extensions import db
+from portal.feedback.answers import clarity_for
+from portal.feedback.forms import ClarityForm
 from portal.models import utcnow
 from portal.review import queries as review_queries
 from portal.safe_redirect import safe_next
@@ -33,7 +35,12 @@ def _me():
 
 @bp.get("/")
 def home():
-    return render_template("victim/home.html", home=home_for(_me()))
+    me = _me()
+    return render_template(
+        "victim/home.html",
+        home=home_for(me),
+        review_links=review_queries.decisions_to_offer(me),
+    )
 
 
 @bp.get("/updates/<uuid:update_id>")
@@ -48,7 +55,13 @@ def update(update_id: uuid.UUID):
         # Only here, on the victim's own page, does the review form get a link.
         view.review_url = url_for("victim_review.review", update_id=decision.id)
         view.review = review_queries.review_for(decision)
-    return render_template("victim/update.html", view=view)
+    asked = None
+    if not found.sensitive:  # the questions never follow a sensitive update
+        asked = {
+            "feedback": clarity_for(found),
+            "form": ClarityForm(prefix="clarity", formdata=None),
+        }
+    return render_template("victim/update.html", view=view, asked=asked)
 
 
 @bp.post("/updates/<uuid:update_id>/choice")

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from portal.extensions import db
 from portal.models import Notification
 from portal.notifications.reminders import remind_officers
+from portal.notifications.status import notification_status
 from portal.notifications.worker import send_due
 from tests.factories import make_case, make_staff, make_update, make_victim
 
@@ -82,7 +83,10 @@ def test_without_email_the_reminder_is_shown_in_the_staff_view_only(app, app_con
         assert send_due() == {"skip": 1}
         with app.test_request_context():
             page = BeautifulSoup(
-                render_template("staff/_notification_status.html", case=case), "html5lib"
+                render_template(
+                    "staff/_notification_status.html", notifications=notification_status(case)
+                ),
+                "html5lib",
             )
     row = page.select_one("tbody tr").get_text(" ", strip=True)
     assert "6 February 2026" in row  # queued on the morning after the due date
