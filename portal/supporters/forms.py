@@ -5,17 +5,16 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
-    GovPasswordInput,
     GovRadioInput,
     GovSubmitInput,
     GovTextInput,
 )
-from wtforms import PasswordField, RadioField, StringField, SubmitField
+from wtforms import RadioField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, InputRequired, Length, Optional
 
 from portal.supporters.grants import KINDS, SCOPES
-from portal.victim_auth.forms import PASSPHRASE_MAX
+from portal.victim_auth.forms import one_time_code_field, sign_in_passphrase_field
 
 LABEL_MAX = 60
 EMAIL_MAX = 254
@@ -24,16 +23,8 @@ CODE_WORD_MAX = 40
 
 
 class InvitationCodeForm(FlaskForm):
-    code = StringField(
-        _l("Your code"),
-        description=_l(
-            "The person who invited you gave it to you, for example K7PQW-3MXRT-9ACHE-UV4DY."
-        ),
-        widget=GovTextInput(),
-        validators=[
-            InputRequired(_l("Enter the code you were given")),
-            Length(max=60, message=_l("The code must be 60 characters or fewer")),
-        ],
+    code = one_time_code_field(
+        _l("The person who invited you gave it to you, for example K7PQW-3MXRT-9ACHE-UV4DY.")
     )
     submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
 
@@ -48,14 +39,7 @@ class SupporterSignInForm(FlaskForm):
             Length(max=40, message=_l("That is too long to be an access ID")),
         ],
     )
-    passphrase = PasswordField(
-        _l("Passphrase"),
-        widget=GovPasswordInput(),
-        validators=[
-            InputRequired(_l("Enter your passphrase")),
-            Length(max=PASSPHRASE_MAX, message=_l("Your passphrase is 128 characters or fewer")),
-        ],
-    )
+    passphrase = sign_in_passphrase_field()
     submit = SubmitField(_l("Sign in"), widget=GovSubmitInput())
 
 

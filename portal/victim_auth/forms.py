@@ -12,17 +12,35 @@ PASSPHRASE_MIN = 8
 PASSPHRASE_MAX = 128
 
 
-class ActivationCodeForm(FlaskForm):
-    code = StringField(
+def one_time_code_field(description) -> StringField:
+    """The field for a one-time code (a victim's activation code, a supporter's invitation):
+    only the hint about where the code came from differs."""
+    return StringField(
         _l("Your code"),
-        description=_l(
-            "It is on the note your officer gave you, for example K7PQW-3MXRT-9ACHE-UV4DY."
-        ),
+        description=description,
         widget=GovTextInput(),
         validators=[
             InputRequired(_l("Enter the code you were given")),
             Length(max=60, message=_l("The code must be 60 characters or fewer")),
         ],
+    )
+
+
+def sign_in_passphrase_field() -> PasswordField:
+    """The passphrase on a sign-in form (a victim's or a supporter's)."""
+    return PasswordField(
+        _l("Passphrase"),
+        widget=GovPasswordInput(),
+        validators=[
+            InputRequired(_l("Enter your passphrase")),
+            Length(max=PASSPHRASE_MAX, message=_l("Your passphrase is 128 characters or fewer")),
+        ],
+    )
+
+
+class ActivationCodeForm(FlaskForm):
+    code = one_time_code_field(
+        _l("It is on the note your officer gave you, for example K7PQW-3MXRT-9ACHE-UV4DY.")
     )
     submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
 
@@ -69,12 +87,5 @@ class SignInForm(FlaskForm):
             Length(max=254, message=_l("That is too long to be an access ID or email address")),
         ],
     )
-    passphrase = PasswordField(
-        _l("Passphrase"),
-        widget=GovPasswordInput(),
-        validators=[
-            InputRequired(_l("Enter your passphrase")),
-            Length(max=PASSPHRASE_MAX, message=_l("Your passphrase is 128 characters or fewer")),
-        ],
-    )
+    passphrase = sign_in_passphrase_field()
     submit = SubmitField(_l("Sign in"), widget=GovSubmitInput())
