@@ -123,6 +123,8 @@ def test_an_audit_event_cannot_be_changed_or_deleted_through_the_app(app_context
 
 
 def test_the_database_itself_refuses_to_rewrite_the_audit_log(app_context):
+    # The trigger is PostgreSQL's (migration 0005); on SQLite the application's own guard,
+    # tested above, is the protection. The PostgreSQL half of .ci/run always runs this.
     if db.engine.dialect.name != "postgresql":
         pytest.skip(
             "the database-level trigger exists on PostgreSQL only; run with "
