@@ -99,13 +99,12 @@ def review_chances(victim) -> list[ReviewChance]:
     """Each decision not to charge the victim was told of, oldest first, with the last day
     to ask for a review (counted as the review form counts it) and any request sent.
 
-    Decisions, not corrections of them: a correction leads to the same review form. Only
-    decisions the victim has read: one they chose to read later behind its content note
-    must not be given away here, as the home page does not give it away either."""
+    Decisions, not corrections of them: a correction leads to the same review form. The
+    same decisions as the home page offers: one the victim chose to read later behind its
+    content note is not given away here either."""
     return [
         ReviewChance(decision, vrr_request_deadline(decision.published_at), request)
-        for decision, request in review_queries.decisions_with_requests(victim)
-        if decision.read_at is not None
+        for decision, request in review_queries.decisions_to_offer(victim)
     ]
 
 
