@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from portal.auth.passwords import hash_secret
-from portal.extensions import db
-from portal.models import (
+from portal.data.models import (
     AuthSession,
     Case,
     Message,
@@ -37,6 +36,7 @@ from portal.models import (
     Victim,
     utcnow,
 )
+from portal.extensions import db
 from portal.security.crypto import blind_index
 
 # Event types a routine case sees; a decision not to charge is sensitive (content note).

@@ -9,16 +9,15 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from portal.config import Settings
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from portal.paths import INSTANCE, MIGRATIONS, TEMPLATES, TRANSLATIONS
 
 
 def create_app(settings: Settings | None = None, **overrides) -> Flask:
     settings = settings or Settings.from_env()
     app = Flask(
         __name__,
-        template_folder=str(PROJECT_ROOT / "templates"),
-        instance_path=str(PROJECT_ROOT / "instance"),
+        template_folder=str(TEMPLATES),
+        instance_path=str(INSTANCE),
         static_folder="static/dist",
         static_url_path="/assets",
     )
@@ -52,7 +51,7 @@ def _configure(app: Flask, settings: Settings, overrides: dict) -> None:
         SEND_FILE_MAX_AGE_DEFAULT=60 * 60 * 24 * 365,
         COMPRESS_MIMETYPES=["text/html", "text/css", "text/javascript", "application/json"],
         COMPRESS_MIN_SIZE=500,
-        BABEL_TRANSLATION_DIRECTORIES=str(PROJECT_ROOT / "translations"),
+        BABEL_TRANSLATION_DIRECTORIES=str(TRANSLATIONS),
         BABEL_DEFAULT_LOCALE="en",
         # Every date and time a person reads is UK time, whatever the server's zone.
         BABEL_DEFAULT_TIMEZONE="Europe/London",
@@ -70,12 +69,12 @@ def _configure(app: Flask, settings: Settings, overrides: dict) -> None:
 def _init_extensions(app: Flask, settings: Settings) -> None:
     import base64
 
-    from portal import database, errors
     from portal.auth.sessions import load_principal
+    from portal.data import database
     from portal.extensions import babel, compress, csrf, db, limiter, login_manager, migrate
-    from portal.i18n import select_locale
-    from portal.security import headers
     from portal.security.crypto import BlindIndex, Keyring
+    from portal.web import errors, headers
+    from portal.web.i18n import select_locale
 
     app.extensions["portal.keyring"] = Keyring(app.config["ENCRYPTION_KEYS"])
     app.extensions["portal.blind_index"] = BlindIndex(
@@ -86,7 +85,7 @@ def _init_extensions(app: Flask, settings: Settings) -> None:
     migrate.init_app(
         app,
         db,
-        directory=str(Path(__file__).parent / "migrations"),
+        directory=str(MIGRATIONS),
         render_as_batch=True,  # SQLite can only alter a table by copying it
         compare_type=True,
         render_item=database.render_migration_item,
@@ -103,8 +102,8 @@ def _init_extensions(app: Flask, settings: Settings) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from portal.access import enforce_access
-    from portal.blueprints import BLUEPRINTS
+    from portal.web.access import enforce_access
+    from portal.web.blueprints import BLUEPRINTS
 
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
@@ -112,12 +111,13 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _init_templates(app: Flask) -> None:
-    from portal import form_errors, template_globals
+    from portal.web import form_errors
+    from portal.web import jinja as template_globals
 
     form_errors.init_app(app)
     app.jinja_loader = ChoiceLoader(
         [
-            FileSystemLoader(str(PROJECT_ROOT / "templates")),
+            FileSystemLoader(str(TEMPLATES)),
             PrefixLoader(
                 {
                     "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),

@@ -8,7 +8,7 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 
-from portal.models.base import Base
+from portal.data.models.base import Base
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()

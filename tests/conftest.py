@@ -15,8 +15,8 @@ from sqlalchemy import text
 
 from portal import create_app
 from portal.config import Settings
+from portal.data.models import Base
 from portal.extensions import db, limiter
-from portal.models import Base
 from tests import log_watch
 from tests.pages import PageClient
 

@@ -12,8 +12,8 @@ from datetime import timedelta
 
 from portal.auth.codes import ALPHABET, hash_code
 from portal.auth.passwords import hash_secret
+from portal.data.models import Case, Message, StaffRole, StaffUser, Team, Update, Victim, utcnow
 from portal.extensions import db
-from portal.models import Case, Message, StaffRole, StaffUser, Team, Update, Victim, utcnow
 from portal.security.crypto import blind_index
 from tests.log_watch import sensitive
 
@@ -143,7 +143,7 @@ def make_message(case: Case, body: str = "A question.", **fields) -> Message:
 
 def queue_notification(case: Case, reason: str = "update", **update_fields):
     """Publish an update and queue its notification, as the staff view's publish does."""
-    from portal.notifications.outbox import enqueue_for_update
+    from portal.data.outbox import enqueue_for_update
 
     notification = enqueue_for_update(make_update(case, **update_fields), reason)
     db.session.commit()
@@ -152,7 +152,7 @@ def queue_notification(case: Case, reason: str = "update", **update_fields):
 
 def make_obligation(case: Case, event_type: str = "suspect_arrested", **fields):
     """A Victims' Code duty on `case`: due in a day unless told otherwise, not yet met."""
-    from portal.models import Obligation
+    from portal.data.models import Obligation
 
     occurred_at = fields.pop("occurred_at", utcnow() - timedelta(hours=1))
     obligation = Obligation(
@@ -174,7 +174,7 @@ sensitive(SUPPORTER_PASSPHRASE)
 
 def make_supporter(passphrase: str = SUPPORTER_PASSPHRASE, **fields):
     """A supporter's account (an ISVA or trusted person), with no grant yet."""
-    from portal.models import Supporter
+    from portal.data.models import Supporter
 
     supporter = Supporter(
         access_id=fields.pop("access_id", _access_id(next(_counter), "SUPP")),
@@ -188,7 +188,7 @@ def make_supporter(passphrase: str = SUPPORTER_PASSPHRASE, **fields):
 
 def share_with(victim: Victim, supporter=None, scope: str = "everything", **fields):
     """An accepted grant: `victim` shares `scope` with `supporter` (made if not given)."""
-    from portal.models import SupportGrant
+    from portal.data.models import SupportGrant
 
     label = fields.pop("label", "Jo, my ISVA")
     grant = SupportGrant(
@@ -208,8 +208,8 @@ def share_with(victim: Victim, supporter=None, scope: str = "everything", **fiel
 
 def make_review_request(decision: Update, note: str | None = None, **fields):
     """A review request for `decision`, with its deadlines worked out as the portal does."""
-    from portal.models import ReviewRequest
-    from portal.victims_code import vrr_acknowledge_by, vrr_decision_by, vrr_request_deadline
+    from portal.data.models import ReviewRequest
+    from portal.rules.victims_code import vrr_acknowledge_by, vrr_decision_by, vrr_request_deadline
 
     sensitive(note)
     requested_at = fields.pop("requested_at", utcnow())
@@ -233,7 +233,7 @@ def make_review_request(decision: Update, note: str | None = None, **fields):
 
 def make_complaint(case: Case, body: str | None = "I want to complain about a call.", **fields):
     """A victim's request to complain (Right 12), not yet passed on."""
-    from portal.models import ComplaintRequest
+    from portal.data.models import ComplaintRequest
 
     sensitive(body)
     complaint = ComplaintRequest(case_id=case.id, **fields)
@@ -246,7 +246,7 @@ def make_complaint(case: Case, body: str | None = "I want to complain about a ca
 
 def make_clarity_answer(update: Update, answer: str = "yes", comment: str | None = None, **fields):
     """A victim's answer to "Was this message clear?" on `update`."""
-    from portal.models import UpdateFeedback
+    from portal.data.models import UpdateFeedback
 
     sensitive(comment)
     feedback = UpdateFeedback(update_id=update.id, case_id=update.case_id, answer=answer, **fields)
@@ -259,7 +259,7 @@ def make_clarity_answer(update: Update, answer: str = "yes", comment: str | None
 
 def make_experience_check(case: Case, period: str, **fields):
     """A monthly check for the victim of `case`: answered now unless told otherwise."""
-    from portal.models import ExperienceCheck
+    from portal.data.models import ExperienceCheck
 
     check = ExperienceCheck(
         victim_id=case.victim_id,

@@ -9,8 +9,8 @@ from __future__ import annotations
 import hashlib
 import secrets
 
+from portal.data.models import AuthSession
 from portal.extensions import db
-from portal.models import AuthSession
 
 
 def signed_in_cookie(app, principal) -> str:

@@ -16,8 +16,8 @@ from flask import Response, current_app, g, redirect, session
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select, update
 
+from portal.data.models import AuthSession, StaffUser, Victim, utcnow
 from portal.extensions import db
-from portal.models import AuthSession, StaffUser, Victim, utcnow
 
 # Writing last_seen on every request would make every page a write; a minute is precise
 # enough for a 15-minute idle limit.

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from sqlalchemy import update
 
+from portal.data.models import utcnow
 from portal.extensions import db
-from portal.models import utcnow
 
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from flask import current_app
 
-from portal import PROJECT_ROOT
 from portal.easyread.library import GuideSummary, Library
+from portal.paths import PROJECT_ROOT
 
 DEFAULT_ROOT = PROJECT_ROOT / "easyread"
 

@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from portal import PROJECT_ROOT
 from portal.easyread import html, pdf
 from portal.easyread.library import Library
 from portal.easyread.sources import Guide
+from portal.paths import PROJECT_ROOT
 
 STYLESHEETS = ("layout.css", "print.css")
 TEMPLATES = tuple(

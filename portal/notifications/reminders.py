@@ -15,9 +15,9 @@ from sqlalchemy import exists, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
+from portal.data.models import Case, CaseStatus, Notification, Update
 from portal.extensions import db
-from portal.models import Case, CaseStatus, Notification, Update
-from portal.victims_code import is_overdue, next_routine_due
+from portal.rules.victims_code import is_overdue, next_routine_due
 
 log = logging.getLogger("portal.notifications")
 

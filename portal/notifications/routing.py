@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from portal.models import Channel, Notification
-from portal.models.notifications import OFFICER, SUPPORTER
+from portal.data.models import Channel, Notification
+from portal.data.models.notifications import OFFICER, SUPPORTER
 from portal.notifications.channels import EMAIL, TEXT
 from portal.notifications.schedule import quiet_hours_end
 

@@ -17,7 +17,7 @@ from datetime import datetime
 from flask import current_app, render_template
 from flask_babel import force_locale
 
-from portal.models import Victim
+from portal.data.models import Victim
 from portal.notifications.schedule import london_day
 
 # The sender name people see. It is the portal's own neutral name in every language.

@@ -27,11 +27,11 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import or_, select, update
 
+from portal.data.models import Notification, NotificationStatus, utcnow
+from portal.data.outbox import FORGET_WHEN_DONE
 from portal.extensions import db
-from portal.models import Notification, NotificationStatus, utcnow
 from portal.notifications import texts
 from portal.notifications.channels import DeliveryError, Outgoing, senders_from_settings
-from portal.notifications.outbox import FORGET_WHEN_DONE
 from portal.notifications.routing import Action, Recipient, Route, route
 from portal.notifications.schedule import retry_at
 

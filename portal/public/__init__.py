@@ -2,7 +2,7 @@
 
 from flask import Blueprint
 
-from portal.access import PUBLIC, allow
+from portal.web.access import PUBLIC, allow
 
 bp = Blueprint("public", __name__)
 allow(bp, PUBLIC)

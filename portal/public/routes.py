@@ -6,10 +6,10 @@ from sqlalchemy import text
 
 from portal.auth.sessions import leave_to
 from portal.extensions import db
-from portal.i18n import LANGUAGE_COOKIE, is_known
 from portal.public import bp
-from portal.safe_redirect import safe_next
-from portal.victims_code import RIGHTS
+from portal.rules.victims_code import RIGHTS
+from portal.web.i18n import LANGUAGE_COOKIE, is_known
+from portal.web.safe_redirect import safe_next
 
 
 @bp.get("/")

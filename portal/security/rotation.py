@@ -12,8 +12,8 @@ from collections import defaultdict
 
 from sqlalchemy import select
 
+from portal.data.models.encrypted import REGISTRY
 from portal.extensions import db
-from portal.models.encrypted import REGISTRY
 
 BATCH_SIZE = 500
 

@@ -2,7 +2,7 @@
 
 from flask import Blueprint
 
-from portal.access import allow
+from portal.web.access import allow
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 allow(bp, "officer", "supervisor")

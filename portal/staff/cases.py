@@ -14,10 +14,9 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
-from portal import audit
 from portal.auth.codes import hash_code, new_code
-from portal.extensions import db
-from portal.models import (
+from portal.data import audit
+from portal.data.models import (
     Case,
     CaseStatus,
     Message,
@@ -27,10 +26,11 @@ from portal.models import (
     Victim,
     utcnow,
 )
-from portal.notifications.outbox import enqueue_for_reply
-from portal.scoping import visible_cases
+from portal.data.outbox import enqueue_for_reply
+from portal.data.scoping import visible_cases
+from portal.extensions import db
+from portal.rules.victims_code import LONDON, requires_enhanced_service
 from portal.security.crypto import blind_index
-from portal.victims_code import LONDON, requires_enhanced_service
 
 ACTIVATION_LIFETIME = timedelta(days=7)
 

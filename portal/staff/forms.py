@@ -19,9 +19,9 @@ from wtforms import DateField, HiddenField, RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
-from portal.i18n import LANGUAGES
-from portal.models import Channel, OfferResponse
-from portal.victims_code import EVENTS, LONDON, Country, OffenceCategory, OfferKind
+from portal.data.models import Channel, OfferResponse
+from portal.rules.victims_code import EVENTS, LONDON, Country, OffenceCategory, OfferKind
+from portal.web.i18n import LANGUAGES
 
 TEXT_LIMIT = 5000
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")

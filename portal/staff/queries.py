@@ -1,4 +1,4 @@
-"""Queries for the staff view, each scoped through `portal.scoping` with a stable order.
+"""Queries for the staff view, each scoped through `portal.data.scoping` with a stable order.
 
 The caseload is one query however many cases and updates there are: the counts and dates
 come from correlated subqueries, the victim and officer from a join.
@@ -12,8 +12,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
-from portal.extensions import db
-from portal.models import (
+from portal.data.models import (
     AuditEvent,
     Case,
     CaseStatus,
@@ -25,8 +24,9 @@ from portal.models import (
     StaffUser,
     Update,
 )
-from portal.scoping import visible_cases
-from portal.victims_code import london_date, next_routine_due
+from portal.data.scoping import visible_cases
+from portal.extensions import db
+from portal.rules.victims_code import london_date, next_routine_due
 
 
 @dataclass(frozen=True)

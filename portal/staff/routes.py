@@ -10,15 +10,15 @@ from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal import publishing
-from portal.feedback.answers import clarity_answers
-from portal.models import CaseStatus, MessageKind, utcnow
-from portal.notifications.status import notification_flags_for, notification_status
-from portal.scoping import get_case_or_404, get_message_or_404
+from portal.data.models import CaseStatus, MessageKind, utcnow
+from portal.data.scoping import get_case_or_404, get_message_or_404
+from portal.notifications.delivery_status import notification_flags_for, notification_status
+from portal.rules import publishing
+from portal.rules.feedback import clarity_answers
+from portal.rules.victims_code import OfferKind
 from portal.staff import bp, cases, queries
 from portal.staff.forms import NewCaseForm, ReplyForm, RightsForm
 from portal.victim.forms import ChoicesForm
-from portal.victims_code import OfferKind
 
 
 @bp.app_template_filter("staff_time")

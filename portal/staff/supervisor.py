@@ -9,14 +9,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from portal import compliance
-from portal.access import only
-from portal.models import utcnow
-from portal.review import rules as review_rules
-from portal.scoping import get_case_or_404
+from portal.data.models import utcnow
+from portal.data.scoping import get_case_or_404
+from portal.rules import compliance
+from portal.rules import review as review_rules
+from portal.rules.victims_code import event_rule
 from portal.staff import bp, cases, queries
 from portal.staff.forms import ReassignForm
-from portal.victims_code import event_rule
+from portal.web.access import only
 
 
 def _team_name() -> str:

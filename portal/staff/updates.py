@@ -12,16 +12,15 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal import publishing
-from portal.i18n import language as language_info
-from portal.notifications.status import notification_status
-from portal.scoping import get_case_or_404, get_update_or_404
+from portal.data.scoping import get_case_or_404, get_update_or_404
+from portal.notifications.delivery_status import notification_status
+from portal.rules import presenting, publishing
+from portal.rules.victims_code import event_rule, find_jargon
 from portal.staff import bp
 from portal.staff.forms import UpdateForm
 from portal.staff.language_check import seems_not_in
 from portal.staff.routes import staff_time
-from portal.victim import presenting
-from portal.victims_code import event_rule, find_jargon
+from portal.web.i18n import language as language_info
 
 
 def _correcting(case, form: UpdateForm):

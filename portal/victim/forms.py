@@ -14,10 +14,10 @@ from wtforms import RadioField, StringField, SubmitField, TextAreaField, TimeFie
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, InputRequired, Length, Optional
 
-from portal.i18n import LANGUAGES
-from portal.models import Channel, Terminology
+from portal.data.models import Channel, Terminology
+from portal.rules.victims_code import RoutineFrequency
 from portal.victim.questions import QUESTION_MAX_LENGTH
-from portal.victims_code import RoutineFrequency
+from portal.web.i18n import LANGUAGES
 
 REQUIRED = {
     "phone": _l("Enter a mobile phone number for text messages"),

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from portal.models import Case, CaseStatus
-from portal.victim import presenting, queries
+from portal.data import victim_queries as queries
+from portal.data.models import Case, CaseStatus
+from portal.rules import presenting
+from portal.rules.victims_code import next_routine_due
 from portal.victim.questions import unread_replies
-from portal.victims_code import next_routine_due
 
 
 @dataclass

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from portal import audit
+from portal.data import audit
+from portal.data.models import Case, Message, MessageKind, utcnow
 from portal.extensions import db
-from portal.models import Case, Message, MessageKind, utcnow
 
 QUESTION_MAX_LENGTH = 2000
 

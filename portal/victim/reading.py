@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from portal import audit
+from portal.data import audit
+from portal.data.models import Message, MessageKind, Update, utcnow
 from portal.extensions import db
-from portal.models import Message, MessageKind, Update, utcnow
 
 # Stored for the officer, who reads it in the staff view; the kind says it all.
 CALL_REQUEST_TEXT = "Please call me about this update instead of my reading it here."

@@ -7,10 +7,15 @@ from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 
-from portal.models import OfferResponse, ReviewRequest, RightsRecord, Terminology, Update
-from portal.review import queries as review_queries
-from portal.victim import queries
-from portal.victims_code import RIGHTS, OfferKind, requires_enhanced_service, vrr_request_deadline
+from portal.data import review_queries
+from portal.data import victim_queries as queries
+from portal.data.models import OfferResponse, ReviewRequest, RightsRecord, Terminology, Update
+from portal.rules.victims_code import (
+    RIGHTS,
+    OfferKind,
+    requires_enhanced_service,
+    vrr_request_deadline,
+)
 
 ENHANCED = {
     Terminology.VICTIM: _l(

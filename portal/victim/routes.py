@@ -1,4 +1,4 @@
-"""The victim's own pages. Every record is loaded through `portal.scoping`."""
+"""The victim's own pages. Every record is loaded through `portal.data.scoping`."""
 
 from __future__ import annotations
 
@@ -10,18 +10,21 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
+from portal.data import review_queries
+from portal.data import victim_queries as queries
+from portal.data.models import utcnow
+from portal.data.scoping import get_case_or_404, get_update_or_404
 from portal.extensions import db
-from portal.feedback.answers import clarity_for
-from portal.feedback.forms import ClarityForm
-from portal.models import utcnow
-from portal.review import queries as review_queries
-from portal.safe_redirect import safe_next
-from portal.scoping import get_case_or_404, get_update_or_404
-from portal.victim import bp, plan, presenting, queries, reading
+from portal.rules import presenting
+from portal.rules.feedback import clarity_for
+from portal.victim import bp, reading
+from portal.victim import communication_plan as plan
+from portal.victim.feedback.forms import ClarityForm
 from portal.victim.forms import ChoicesForm, QuestionForm
 from portal.victim.home import home_for
 from portal.victim.questions import mark_replies_read, send_question
 from portal.victim.rights import enhanced_sentence, enhanced_service_applies, rights_for
+from portal.web.safe_redirect import safe_next
 
 SAVED = _l("Your choices are saved.")
 READ_LATER = _l("That update will be here when you are ready.")

@@ -11,7 +11,7 @@ from datetime import timedelta
 
 import pytest
 
-from portal.models import ReviewOutcome, StaffRole, utcnow
+from portal.data.models import ReviewOutcome, StaffRole, utcnow
 from tests import factories
 from tests.browser.conftest import axe_violations
 from tests.browser.steps import sign_in_staff, sign_in_victim, use_language
@@ -238,7 +238,7 @@ def test_every_review_and_feedback_page_for_victims_has_no_violations(phone_walk
 
 
 def test_every_supporter_page_has_no_violations(phone_walk, app):
-    from portal.supporters.grants import invite
+    from portal.rules.support_grants import invite
 
     with app.app_context():
         victim = factories.make_victim(preferred_name="Sam", language="en")

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from portal.data.models import Message, Victim
 from portal.extensions import db
-from portal.models import Message, Victim
 from tests import factories
 from tests.browser.steps import sign_in_victim, visible_text
 

@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import pytest
 
-from portal.models import StaffRole, utcnow
+from portal.data.models import StaffRole, utcnow
 from tests import factories
 from tests.browser.conftest import screenshot
 from tests.browser.steps import (

@@ -9,8 +9,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from portal.data.models import Case, StaffRole, Update, utcnow
 from portal.extensions import db
-from portal.models import Case, StaffRole, Update, utcnow
 from tests import factories
 from tests.browser.conftest import screenshot
 from tests.browser.steps import assert_no_sideways_scrolling, sign_in_staff, visible_text

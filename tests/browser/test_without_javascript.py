@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from portal.data.models import Message, Victim
 from portal.extensions import db
-from portal.models import Message, Victim
 from tests import factories
 from tests.browser.conftest import NEUTRAL_TEXT
 from tests.browser.steps import leaves_portal, sign_in_victim, visible_text

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from portal import PROJECT_ROOT
 from portal.easyread import Library
+from portal.paths import PROJECT_ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures"
 STYLESHEETS = ("layout.css", "print.css")

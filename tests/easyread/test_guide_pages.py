@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from portal.i18n import LANGUAGE_COOKIE
+from portal.web.i18n import LANGUAGE_COOKIE
 
 NEUTRAL = ("police", "rape", "case", "crime", "offence", "victim")
 

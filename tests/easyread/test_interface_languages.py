@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from flask_login import login_user
 
-from portal import languages_status
-from portal.i18n import LANGUAGE_COOKIE, select_locale
+from portal.easyread import language_support as languages_status
+from portal.web.i18n import LANGUAGE_COOKIE, select_locale
 from tests.factories import make_victim
 
 

@@ -13,15 +13,15 @@ from babel.messages.catalog import Catalog
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import write_po
 
-from portal import PROJECT_ROOT
 from portal.easyread import DEFAULT_ROOT, Library
-from portal.i18n import LANGUAGES
-from portal.languages_status import (
+from portal.easyread.language_support import (
     STATUS_FILE,
     catalogue_gaps,
     language_status,
     read_decisions,
 )
+from portal.paths import PROJECT_ROOT
+from portal.web.i18n import LANGUAGES
 
 MARKED_SUPPORTED = sorted(code for code, d in read_decisions().items() if d.get("supported"))
 

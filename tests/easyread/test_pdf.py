@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 
 from portal.easyread import Library
-from portal.languages_status import TRANSLATIONS
+from portal.easyread.language_support import TRANSLATIONS
 
 LANGUAGES = ("en", "ar", "ur")
 

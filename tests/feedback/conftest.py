@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from portal.models import StaffRole
+from portal.data.models import StaffRole
 from tests import factories
 from tests.review.conftest import staff_client, victim_client  # noqa: F401 (re-exported)
 

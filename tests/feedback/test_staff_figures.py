@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
-from portal.models import StaffRole
+from portal.data.models import StaffRole
 from tests import factories
 from tests.feedback.conftest import staff_client
 

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import time_machine
 from sqlalchemy import select, text
 
+from portal.data.models import ExperienceCheck, UpdateFeedback
 from portal.extensions import db
-from portal.models import ExperienceCheck, UpdateFeedback
 from tests import factories
 from tests.feedback.conftest import victim_client
 

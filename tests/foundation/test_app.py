@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from portal import PROJECT_ROOT
+from portal.paths import PROJECT_ROOT
 
 
 def test_templates_and_translations_live_at_the_top_level(app):
@@ -21,7 +21,7 @@ def test_an_unknown_address_gets_a_calm_404_page(client):
 
 
 def test_every_route_declares_who_may_reach_it(app):
-    from portal.access import roles_for
+    from portal.web.access import roles_for
 
     with app.test_request_context():
         undeclared = [
@@ -31,7 +31,7 @@ def test_every_route_declares_who_may_reach_it(app):
 
 
 def test_pages_are_compressed_and_assets_cached_for_a_year(client):
-    from portal.assets import asset_url
+    from portal.web.assets import asset_url
 
     browser = {"Accept-Encoding": "gzip, deflate, br, zstd"}
     page = client.get("/", headers=browser)

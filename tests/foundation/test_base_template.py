@@ -1,6 +1,6 @@
 import re
 
-from portal.i18n import LANGUAGE_COOKIE
+from portal.web.i18n import LANGUAGE_COOKIE
 
 
 def test_start_page_has_skip_link_first(client):
@@ -81,7 +81,7 @@ def test_a_field_error_is_announced_in_the_pages_language(client):
     """The hidden word before a field's error message is translated, not always English."""
     from babel.support import Translations
 
-    from portal.languages_status import TRANSLATIONS
+    from portal.easyread.language_support import TRANSLATIONS
 
     page = client.post_page("/sign-in", {}, headers={"Accept-Language": "cy"})
     prefix = page.select_one(".govuk-error-message .govuk-visually-hidden").get_text(strip=True)

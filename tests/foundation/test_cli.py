@@ -40,8 +40,8 @@ def test_seed_demo_prints_the_sign_ins_as_json_and_is_idempotent(app, monkeypatc
         assert set(victim) == {"access_id", "passphrase", "case_reference"}
     second = runner.invoke(main, ["seed-demo", "--json"])
     assert json.loads(second.stdout)["victims"] == sign_ins["victims"]
+    from portal.data.models import Case, StaffUser
     from portal.extensions import db
-    from portal.models import Case, StaffUser
 
     with app.app_context():
         assert db.session.query(StaffUser).count() == len(sign_ins["staff"])

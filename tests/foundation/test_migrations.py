@@ -4,9 +4,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
 
-from portal.database import render_migration_item
+from portal.data.database import render_migration_item
+from portal.data.models import Base
 from portal.extensions import db
-from portal.models import Base
 
 
 def _differences():
@@ -34,7 +34,7 @@ def test_migrations_go_down_to_nothing_and_back_up(app_context):
 def test_seeded_encrypted_data_survives_downgrade_and_upgrade(app_context):
     from sqlalchemy import select
 
-    from portal.models import Update, Victim
+    from portal.data.models import Update, Victim
     from tests.factories import make_case, make_update, make_victim
 
     case = make_case(victim=make_victim(preferred_name="Ffion"), crime_reference="RSO/26/4242")

@@ -6,8 +6,8 @@ import uuid
 
 import jwt
 
+from portal.data.models import Notification, NotificationStatus
 from portal.extensions import db
-from portal.models import Notification, NotificationStatus
 from portal.notifications.worker import send_due
 from tests.factories import make_case, make_victim, queue_notification
 

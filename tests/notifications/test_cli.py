@@ -9,8 +9,8 @@ import sys
 import time
 from datetime import timedelta
 
+from portal.data.models import Notification, NotificationStatus, utcnow
 from portal.extensions import db
-from portal.models import Notification, NotificationStatus, utcnow
 from tests.factories import make_case, make_victim, queue_notification
 
 

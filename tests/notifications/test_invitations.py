@@ -11,11 +11,11 @@ import time_machine
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from portal.data.models import Notification, NotificationStatus, SupportGrant
 from portal.extensions import db
-from portal.models import Notification, NotificationStatus, SupportGrant
 from portal.notifications.channels import EMAIL, DeliveryError
 from portal.notifications.worker import send_due
-from portal.supporters.grants import invite, withdraw
+from portal.rules.support_grants import invite, withdraw
 from tests.factories import SUPPORTER_PASSPHRASE, make_case, make_staff, make_victim
 from tests.log_watch import sensitive
 from tests.notifications.conftest import BASE_URL, Recorder

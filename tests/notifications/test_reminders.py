@@ -9,10 +9,10 @@ from bs4 import BeautifulSoup
 from flask import render_template
 from sqlalchemy import select
 
+from portal.data.models import Notification
 from portal.extensions import db
-from portal.models import Notification
+from portal.notifications.delivery_status import notification_status
 from portal.notifications.reminders import remind_officers
-from portal.notifications.status import notification_status
 from portal.notifications.worker import send_due
 from tests.factories import make_case, make_staff, make_update, make_victim
 

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, time
 
 import time_machine
 
+from portal.data.models import Notification, NotificationStatus
 from portal.extensions import db
-from portal.models import Notification, NotificationStatus
 from portal.notifications.channels import EMAIL
 from portal.notifications.schedule import MAX_ATTEMPTS, quiet_hours_end, retry_at
 from portal.notifications.worker import send_due

@@ -13,10 +13,10 @@ import time_machine
 from bs4 import BeautifulSoup
 from flask import render_template
 
+from portal.data.models import Notification, NotificationStatus
 from portal.extensions import db
-from portal.models import Notification, NotificationStatus
 from portal.notifications.channels import EMAIL, TEXT, DeliveryError
-from portal.notifications.status import notification_flags_for, notification_status
+from portal.notifications.delivery_status import notification_flags_for, notification_status
 from portal.notifications.worker import send_due
 from tests.factories import make_case, make_victim, queue_notification
 from tests.notifications.conftest import Recorder
@@ -295,7 +295,7 @@ def test_two_workers_on_postgresql_send_each_notification_exactly_once(app, app_
 def test_caseload_tags_need_no_more_queries_for_more_cases(app, app_context, configure):
     from sqlalchemy import event, select
 
-    from portal.models import Case
+    from portal.data.models import Case
 
     def add_cases(count: int) -> None:
         for _ in range(count):

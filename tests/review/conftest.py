@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from portal.models import StaffRole
+from portal.data.models import StaffRole
 from tests import factories
 from tests.pages import PageClient
 from tests.staff.conftest import sign_in_staff

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import select, text
 
+from portal.data.models import AuditEvent, ComplaintRequest
 from portal.extensions import db
-from portal.models import AuditEvent, ComplaintRequest
 from portal.notifications import texts
 from tests import factories
 from tests.review.conftest import staff_client, victim_client

@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime, timedelta
 import time_machine
 from sqlalchemy import func, select, text
 
+from portal.data.models import AuditEvent, Notification, ReviewRequest
 from portal.extensions import db
-from portal.models import AuditEvent, Notification, ReviewRequest
 from tests import factories
 from tests.review.conftest import ASKED, staff_client, victim_client
 
@@ -251,8 +251,8 @@ def test_the_victim_page_titles_stay_neutral(app, decision):
 
 
 def test_review_requests_go_when_the_case_is_purged(app, decision):
-    from portal.models import CaseStatus
-    from portal.retention import purge
+    from portal.data.models import CaseStatus
+    from portal.data.retention import purge
 
     factories.make_review_request(decision, note=NOTE)
     case = decision.case

@@ -12,8 +12,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import event
 
+from portal.data.models import StaffRole, utcnow
 from portal.extensions import db
-from portal.models import StaffRole, utcnow
 from tests import factories
 from tests.staff.conftest import sign_in_staff
 from tests.victim.conftest import sign_in

@@ -20,8 +20,8 @@ import redis
 import requests
 
 from portal.auth import throttle
+from portal.data.models import Channel, Notification, NotificationStatus, Victim
 from portal.extensions import db
-from portal.models import Channel, Notification, NotificationStatus, Victim
 from tests import factories
 from tests.factories import PASSPHRASE
 from tests.notifications.conftest import Inbox, free_port

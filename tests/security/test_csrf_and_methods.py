@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from portal.models import MessageKind, StaffRole
+from portal.data.models import MessageKind, StaffRole
 from tests import factories
 from tests.pages import PageClient
 from tests.sessions import sign_in_directly
@@ -46,8 +46,8 @@ def _writes(app) -> int:
     """How many rows the database holds: a refused request must not add or remove any."""
     from sqlalchemy import func, select
 
+    from portal.data.models import Base
     from portal.extensions import db
-    from portal.models import Base
 
     return sum(
         db.session.scalar(select(func.count()).select_from(table))

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from portal.access import PUBLIC, only
+from portal.web.access import PUBLIC, only
 
 EXPECTED = {
     "Content-Security-Policy": (

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from portal.models import StaffRole
+from portal.data.models import StaffRole
 from tests import factories
 from tests.log_watch import sensitive
 from tests.sessions import sign_in_directly

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from portal.auth import throttle
+from portal.data.models import Victim
 from portal.extensions import db
-from portal.models import Victim
 from tests.factories import make_victim
 
 

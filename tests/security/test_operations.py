@@ -11,12 +11,12 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
-from portal import audit
-from portal.backup import BackupError, create_backup, restore_backup
+from portal.data import audit
+from portal.data.backup import BackupError, create_backup, restore_backup
+from portal.data.models import AuditEvent, Case, CaseStatus, Message, Update, Victim, utcnow
+from portal.data.models.audit import AuditLogIsAppendOnly
+from portal.data.retention import purge
 from portal.extensions import db
-from portal.models import AuditEvent, Case, CaseStatus, Message, Update, Victim, utcnow
-from portal.models.audit import AuditLogIsAppendOnly
-from portal.retention import purge
 from portal.security.crypto import DecryptionError, Keyring
 from tests.factories import make_case, make_message, make_update, make_victim
 
@@ -141,7 +141,7 @@ def test_the_database_itself_refuses_to_rewrite_the_audit_log(app_context):
 def test_a_backup_restores_into_a_fresh_database_and_decrypts(app_context, another_app, tmp_path):
     case = make_case(victim=make_victim(preferred_name="Rowan"), crime_reference="RSO/26/7777")
     make_update(case, text="Your statement has been typed up.")
-    target = tmp_path / "portal.backup"
+    target = tmp_path / "portal.data.backup"
     create_backup(target)
     fresh_url = _fresh_database(tmp_path)
     restore_backup(target, fresh_url)
@@ -158,7 +158,7 @@ def test_a_backup_restores_into_a_fresh_database_and_decrypts(app_context, anoth
 
 def test_a_restore_never_goes_over_a_database_that_holds_data(app_context, tmp_path):
     make_case(victim=make_victim(preferred_name="Rowan"))
-    target = tmp_path / "portal.backup"
+    target = tmp_path / "portal.data.backup"
     create_backup(target)
     live_url = db.engine.url.render_as_string(hide_password=False)
     with pytest.raises(BackupError, match="restore into a new, empty database"):

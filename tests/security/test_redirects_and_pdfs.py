@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from portal.models import StaffRole
-from portal.safe_redirect import safe_next
+from portal.data.models import StaffRole
+from portal.web.safe_redirect import safe_next
 from tests import factories
 from tests.easyread.test_pdf import normalised, pdf_text
 from tests.security.test_headers import assert_security_headers

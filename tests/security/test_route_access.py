@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from portal.models import MessageKind, StaffRole
+from portal.data.models import MessageKind, StaffRole
 from tests import factories
 from tests.sessions import sign_in_directly
 
@@ -165,7 +165,7 @@ def _world():
 
 
 def _url(app, rule, values) -> str:
-    from portal.assets import asset_url
+    from portal.web.assets import asset_url
 
     if rule.endpoint == "static":
         return asset_url("portal.css")
@@ -187,7 +187,7 @@ def test_each_role_reaches_exactly_what_the_table_says(app, client, app_context,
     assert rules, f"no route {endpoint}"
     rule = rules[0]
     if endpoint in SIGN_IN_STEPS:
-        from portal.access import PUBLIC, roles_for
+        from portal.web.access import PUBLIC, roles_for
 
         with app.test_request_context():
             assert roles_for(endpoint) == {PUBLIC}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from portal.data.models import AuditEvent
 from portal.extensions import db
-from portal.models import AuditEvent
 from tests.pages import PageClient
 
 

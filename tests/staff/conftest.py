@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyotp
 import pytest
 
-from portal.models import StaffRole
+from portal.data.models import StaffRole
 from tests import factories
 from tests.factories import STAFF_PASSWORD
 

@@ -1,8 +1,8 @@
 import pytest
 from sqlalchemy import func, select
 
+from portal.data.models import Update
 from portal.extensions import db
-from portal.models import Update
 from tests import factories
 from tests.staff.conftest import sign_in_staff
 

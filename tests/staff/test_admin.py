@@ -3,8 +3,8 @@ import re
 import pyotp
 from sqlalchemy import select
 
+from portal.data.models import AuditEvent, AuthSession, StaffUser
 from portal.extensions import db
-from portal.models import AuditEvent, AuthSession, StaffUser
 from tests import factories
 from tests.pages import Page
 from tests.staff.conftest import sign_in_staff

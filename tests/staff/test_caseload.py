@@ -3,8 +3,8 @@ from datetime import UTC, datetime, timedelta
 import time_machine
 from sqlalchemy import event
 
+from portal.data.models import MessageKind, StaffUser, utcnow
 from portal.extensions import db
-from portal.models import MessageKind, StaffUser, utcnow
 from tests import factories
 from tests.staff.conftest import sign_in_staff
 

@@ -3,8 +3,7 @@ from datetime import time
 from sqlalchemy import func, select
 
 from portal.auth.codes import hash_code
-from portal.extensions import db
-from portal.models import (
+from portal.data.models import (
     AuditEvent,
     Case,
     Message,
@@ -13,6 +12,7 @@ from portal.models import (
     RightsRecord,
     Victim,
 )
+from portal.extensions import db
 from portal.security.crypto import blind_index
 from tests import factories
 from tests.pages import Page

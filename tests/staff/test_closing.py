@@ -7,9 +7,9 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from portal.data.models import AuditEvent, Case, CaseStatus, StaffRole, utcnow
+from portal.data.retention import cases_due_for_purge
 from portal.extensions import db
-from portal.models import AuditEvent, Case, CaseStatus, StaffRole, utcnow
-from portal.retention import cases_due_for_purge
 from tests import factories
 from tests.pages import PageClient
 from tests.staff.conftest import sign_in_staff

@@ -6,9 +6,9 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
-from portal.compliance import CSV_COLUMNS
+from portal.data.models import AuditEvent, Case
 from portal.extensions import db
-from portal.models import AuditEvent, Case
+from portal.rules.compliance import CSV_COLUMNS
 from tests import factories
 from tests.staff.conftest import sign_in_staff
 

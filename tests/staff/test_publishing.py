@@ -5,9 +5,9 @@ import time_machine
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
-from portal import publishing
+from portal.data.models import AuditEvent, Case, Notification, Obligation, Update
 from portal.extensions import db
-from portal.models import AuditEvent, Case, Notification, Obligation, Update
+from portal.rules import publishing
 from tests import factories
 from tests.pages import Page
 from tests.staff.conftest import sign_in_staff

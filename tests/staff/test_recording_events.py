@@ -9,8 +9,8 @@ import pytest
 import time_machine
 from sqlalchemy import func, select
 
+from portal.data.models import AuditEvent, Notification, Obligation, StaffRole, Update
 from portal.extensions import db
-from portal.models import AuditEvent, Notification, Obligation, StaffRole, Update
 from tests import factories
 from tests.pages import Page, PageClient
 from tests.staff.conftest import sign_in_staff

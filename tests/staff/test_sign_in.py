@@ -4,8 +4,8 @@ import pyotp
 import time_machine
 from sqlalchemy import select
 
+from portal.data.models import AuditEvent, AuthSession, StaffUser, utcnow
 from portal.extensions import db
-from portal.models import AuditEvent, AuthSession, StaffUser, utcnow
 from tests import factories
 from tests.staff.conftest import TOTP_SECRET, sign_in_staff
 

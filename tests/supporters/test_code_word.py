@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from portal.data.models import AuditEvent, MessageKind, Victim
 from portal.extensions import db
-from portal.models import AuditEvent, MessageKind, Victim
 from portal.notifications import texts
 from tests import factories
 from tests.log_watch import sensitive

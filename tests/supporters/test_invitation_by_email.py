@@ -8,8 +8,8 @@ import dataclasses
 import pytest
 from sqlalchemy import func, select
 
+from portal.data.models import AuditEvent, Notification, NotificationStatus, SupportGrant
 from portal.extensions import db
-from portal.models import AuditEvent, Notification, NotificationStatus, SupportGrant
 from portal.notifications.channels import DeliveryError
 from portal.notifications.worker import send_due
 from tests.log_watch import sensitive
@@ -152,9 +152,9 @@ def test_withdrawing_before_the_worker_runs_cancels_the_email(victim_client, cas
 def test_purging_the_victims_last_case_removes_their_invitation_emails(app_context):
     from datetime import timedelta
 
-    from portal.models import CaseStatus, utcnow
-    from portal.retention import purge
-    from portal.supporters.grants import invite
+    from portal.data.models import CaseStatus, utcnow
+    from portal.data.retention import purge
+    from portal.rules.support_grants import invite
     from tests import factories
 
     closed_at = utcnow() - timedelta(days=400)

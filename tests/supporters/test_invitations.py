@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from portal.auth import throttle
+from portal.data.models import AuditEvent, Supporter, SupportGrant
 from portal.extensions import db
-from portal.models import AuditEvent, Supporter, SupportGrant
-from portal.supporters.grants import invite
+from portal.rules.support_grants import invite
 from tests.factories import SUPPORTER_PASSPHRASE
 from tests.log_watch import sensitive
 from tests.pages import PageClient

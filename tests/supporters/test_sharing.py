@@ -7,8 +7,8 @@ import uuid
 
 from sqlalchemy import func, select
 
+from portal.data.models import AuditEvent, AuthSession, Message, SupportGrant, Victim
 from portal.extensions import db
-from portal.models import AuditEvent, AuthSession, Message, SupportGrant, Victim
 from tests import factories
 from tests.supporters.conftest import sign_in_supporter
 
@@ -199,8 +199,8 @@ def test_a_victim_does_not_see_another_victims_sharing_or_withdraw_it(case, vict
 def test_purging_the_victims_last_case_removes_what_they_shared(app_context):
     from datetime import timedelta
 
-    from portal.models import CaseStatus, utcnow
-    from portal.retention import purge
+    from portal.data.models import CaseStatus, utcnow
+    from portal.data.retention import purge
 
     case = factories.make_case(status=CaseStatus.CLOSED, closed_at=utcnow() - timedelta(days=400))
     factories.share_with(case.victim)

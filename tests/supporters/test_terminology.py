@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from portal.models import MessageKind, Terminology
+from portal.data.models import MessageKind, Terminology
 from tests import factories
 from tests.victim.conftest import sign_in
 

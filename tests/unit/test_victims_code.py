@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from portal.victims_code import (
+from portal.rules.victims_code import (
     EVENTS,
     JARGON,
     RIGHTS,

@@ -3,8 +3,8 @@ from datetime import timedelta
 import time_machine
 from sqlalchemy import select
 
+from portal.data.models import AuditEvent, Victim, utcnow
 from portal.extensions import db, limiter
-from portal.models import AuditEvent, Victim, utcnow
 from tests import factories
 from tests.pages import Page
 from tests.victim.conftest import sign_in

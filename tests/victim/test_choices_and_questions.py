@@ -2,8 +2,8 @@ from datetime import time
 
 from sqlalchemy import select
 
+from portal.data.models import AuditEvent, Message, MessageKind, Victim, utcnow
 from portal.extensions import db
-from portal.models import AuditEvent, Message, MessageKind, Victim, utcnow
 from portal.security.crypto import blind_index
 from tests import factories
 from tests.victim.conftest import sign_in

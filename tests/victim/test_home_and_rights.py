@@ -2,8 +2,8 @@ from datetime import UTC, datetime, timedelta
 
 import time_machine
 
+from portal.data.models import OfferResponse, RightsRecord, Terminology, utcnow
 from portal.extensions import db
-from portal.models import OfferResponse, RightsRecord, Terminology, utcnow
 from tests import factories
 from tests.victim.conftest import sign_in
 

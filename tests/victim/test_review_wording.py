@@ -12,8 +12,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
-from portal.models import StaffRole
-from portal.victim import copy_pdf
+from portal.data.models import StaffRole
+from portal.victim.copy import pdf as copy_pdf
 from tests import factories
 from tests.pages import Page, PageClient
 from tests.staff.conftest import sign_in_staff

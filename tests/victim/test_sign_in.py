@@ -4,8 +4,8 @@ import time_machine
 from sqlalchemy import select
 
 from portal.auth.codes import hash_code
+from portal.data.models import AuditEvent, AuthSession, Victim, utcnow
 from portal.extensions import db
-from portal.models import AuditEvent, AuthSession, Victim, utcnow
 from tests import factories
 from tests.pages import Page
 from tests.victim.conftest import sign_in

@@ -3,10 +3,10 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from portal.data.models import Message, MessageKind, Update, utcnow
 from portal.extensions import db
-from portal.models import Message, MessageKind, Update, utcnow
-from portal.victim.presenting import day
-from portal.victims_code import vrr_request_deadline
+from portal.rules.presenting import day
+from portal.rules.victims_code import vrr_request_deadline
 from tests import factories
 from tests.victim.conftest import sign_in
 

@@ -4,8 +4,8 @@ from datetime import UTC, datetime
 
 import pytest
 
+from portal.data.models import MessageKind, OfferResponse, RightsRecord
 from portal.extensions import db
-from portal.models import MessageKind, OfferResponse, RightsRecord
 from tests import factories
 from tests.victim.conftest import sign_in
 

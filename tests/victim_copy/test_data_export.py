@@ -8,12 +8,13 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import or_, select
 
+from portal.data.models import AuditEvent, Base, StaffRole, StaffUser, utcnow
+from portal.data.outbox import enqueue_for_update
 from portal.extensions import db
-from portal.feedback import answers
-from portal.models import AuditEvent, Base, StaffRole, StaffUser, utcnow
-from portal.notifications.outbox import enqueue_for_update
-from portal.review import complaints, rules
-from portal.supporters.grants import invite
+from portal.rules import complaints
+from portal.rules import feedback as answers
+from portal.rules import review as rules
+from portal.rules.support_grants import invite
 from tests import factories
 from tests.log_watch import sensitive
 from tests.victim.conftest import sign_in
@@ -105,7 +106,7 @@ def test_the_export_holds_nothing_about_any_other_person(client, history, case):
 
 
 def test_an_officer_reassignment_in_the_record_does_not_name_the_officers(signed_in, case):
-    from portal import audit
+    from portal.data import audit
 
     audit.record(
         "case.reassigned",
@@ -207,7 +208,7 @@ def test_the_export_holds_the_victims_own_voice_in_their_own_words(signed_in, ca
 def test_the_supporters_view_of_shared_updates_is_in_the_record(signed_in, case, history):
     """The victim sees who read what through a grant: the views are in the export too,
     under the grant's id, with the supporter only as "supporter"."""
-    from portal.supporters.grants import record_view
+    from portal.rules.support_grants import record_view
 
     grant = factories.share_with(case.victim, label="Jo, my ISVA")
     record_view(grant.supporter, grant, history["updates"][2])
@@ -384,7 +385,7 @@ def test_every_table_about_a_victim_has_a_section_and_every_record_is_in_it(
             continue
         assert table.name in SECTIONS, (
             f"the table {table.name!r} holds records about a victim but the export has no "
-            "section for it: add one to portal/victim/copy_export.py (and to SECTIONS here), "
+            "section for it: add one to portal/victim/copy/export.py (and to SECTIONS here), "
             "or add it to LEFT_OUT_TABLES with the reason"
         )
         owned = _owned_rows(table, case.victim, case_ids)

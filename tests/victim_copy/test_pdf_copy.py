@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from portal.data.models import AuditEvent
 from portal.extensions import db
-from portal.models import AuditEvent
 from tests import factories
 from tests.easyread.test_pdf import descriptor_of, fonts_of, normalised, pdf_text, reader
 from tests.victim.conftest import sign_in

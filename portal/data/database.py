@@ -1,0 +1,38 @@
+"""Database settings that depend on the engine: SQLite's WAL mode and busy timeout."""
+
+from __future__ import annotations
+
+from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+
+def _tune_sqlite(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL lets readers carry on while one writer writes; the busy timeout makes a second
+    # writer wait instead of failing at once with "database is locked".
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def init_app(app: Flask) -> None:
+    from portal.extensions import db
+
+    with app.app_context():
+        engine: Engine = db.engine
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _tune_sqlite)
+
+
+def render_migration_item(type_, obj, autogen_context):
+    """Write our UTC column type into migrations as the plain type it stores.
+
+    Migrations then never import application code, which may change after they are written.
+    """
+    from portal.data.models.base import UTCDateTime
+
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False

@@ -1,0 +1,60 @@
+"""All models, imported here so that Alembic and the app see one complete metadata."""
+
+from portal.data.models.audit import AuditEvent
+from portal.data.models.base import Base, utcnow
+from portal.data.models.cases import (
+    Case,
+    CaseStatus,
+    Message,
+    MessageKind,
+    Obligation,
+    OfferResponse,
+    RightsRecord,
+    Update,
+)
+from portal.data.models.notifications import Notification, NotificationStatus
+from portal.data.models.sessions import AuthSession
+from portal.data.models.staff import StaffRole, StaffUser, Team
+from portal.data.models.supporters import ShareScope, Supporter, SupporterKind, SupportGrant
+from portal.data.models.victims import Channel, Terminology, Victim
+from portal.data.models.voice import (
+    Clarity,
+    ComplaintRequest,
+    ExperienceCheck,
+    ReviewOutcome,
+    ReviewRequest,
+    UpdateFeedback,
+)
+
+__all__ = [
+    "AuditEvent",
+    "AuthSession",
+    "Base",
+    "Case",
+    "CaseStatus",
+    "Channel",
+    "Clarity",
+    "ComplaintRequest",
+    "ExperienceCheck",
+    "Message",
+    "MessageKind",
+    "Notification",
+    "NotificationStatus",
+    "Obligation",
+    "OfferResponse",
+    "ReviewOutcome",
+    "ReviewRequest",
+    "RightsRecord",
+    "ShareScope",
+    "StaffRole",
+    "StaffUser",
+    "SupportGrant",
+    "Supporter",
+    "SupporterKind",
+    "Team",
+    "Terminology",
+    "Update",
+    "UpdateFeedback",
+    "Victim",
+    "utcnow",
+]

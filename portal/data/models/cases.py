@@ -1,0 +1,121 @@
+"""Cases and everything said about them: updates, messages, rights offered, duties."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import ForeignKey, LargeBinary, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.data.models.base import Base, IdMixin, TimestampMixin, utcnow
+from portal.data.models.encrypted import Encrypted
+from portal.data.models.staff import StaffUser
+from portal.data.models.victims import Victim
+
+
+class CaseStatus(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class Case(IdMixin, TimestampMixin, Base):
+    __tablename__ = "case"
+
+    _crime_reference: Mapped[bytes] = mapped_column("crime_reference", LargeBinary)
+    crime_reference = Encrypted("_crime_reference")
+    crime_reference_index: Mapped[str] = mapped_column(String(64), unique=True)
+    offence_category: Mapped[str] = mapped_column(String(40))
+    force_country: Mapped[str] = mapped_column(String(10))
+    enhanced_service: Mapped[bool] = mapped_column(default=True)
+    status: Mapped[str] = mapped_column(String(10), default=CaseStatus.OPEN)
+    closed_at: Mapped[datetime | None]
+    victim_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("victim.id"), index=True)
+    victim: Mapped[Victim] = relationship(back_populates="cases")
+    officer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"), index=True)
+    officer: Mapped[StaffUser] = relationship()
+    # When the victim last heard anything: the start of the next routine-update period.
+    last_contact_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Update(IdMixin, TimestampMixin, Base):
+    """A published update. Never edited once published: a correction stands beside it."""
+
+    __tablename__ = "case_update"
+
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
+    case: Mapped[Case] = relationship()
+    event_type: Mapped[str] = mapped_column(String(40))
+    occurred_at: Mapped[datetime]
+    published_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    published_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
+    published_by: Mapped[StaffUser] = relationship()
+    _free_text: Mapped[bytes | None] = mapped_column("free_text", LargeBinary)
+    free_text = Encrypted("_free_text")
+    language: Mapped[str] = mapped_column(String(10), default="en")
+    sensitive: Mapped[bool] = mapped_column(default=False)
+    corrects_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("case_update.id"))
+    corrects: Mapped[Update | None] = relationship(remote_side="Update.id")
+    # One publish per form: a double click sends the same key and is refused by the index.
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    read_at: Mapped[datetime | None]
+    read_later_at: Mapped[datetime | None]
+    call_requested_at: Mapped[datetime | None]
+
+
+class Obligation(IdMixin, TimestampMixin, Base):
+    """Something the Victims' Code says the police must tell the victim, and by when."""
+
+    __tablename__ = "obligation"
+
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
+    case: Mapped[Case] = relationship()
+    event_type: Mapped[str] = mapped_column(String(40))
+    occurred_at: Mapped[datetime]
+    due_at: Mapped[datetime] = mapped_column(index=True)
+    met_at: Mapped[datetime | None]
+    met_by_update_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("case_update.id"))
+    recorded_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff_user.id"))
+
+
+class MessageKind(StrEnum):
+    QUESTION = "question"
+    REPLY = "reply"
+    CALL_REQUEST = "call_request"
+
+
+class Message(IdMixin, TimestampMixin, Base):
+    __tablename__ = "message"
+
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
+    case: Mapped[Case] = relationship()
+    kind: Mapped[str] = mapped_column(String(20), default=MessageKind.QUESTION)
+    from_victim: Mapped[bool] = mapped_column(default=True)
+    staff_author_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff_user.id"))
+    staff_author: Mapped[StaffUser | None] = relationship()
+    update_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("case_update.id"))
+    _body: Mapped[bytes] = mapped_column("body", LargeBinary)
+    body = Encrypted("_body")
+    read_at: Mapped[datetime | None]
+
+
+class OfferResponse(StrEnum):
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    NOT_YET = "not_yet"
+
+
+class RightsRecord(IdMixin, TimestampMixin, Base):
+    """When a right was offered (a VPS, a referral, an interpreter...) and the answer."""
+
+    __tablename__ = "rights_record"
+
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
+    case: Mapped[Case] = relationship()
+    offer: Mapped[str] = mapped_column(String(40))
+    offered_at: Mapped[datetime]
+    response: Mapped[str] = mapped_column(String(10), default=OfferResponse.NOT_YET)
+    recorded_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
+    _note: Mapped[bytes | None] = mapped_column("note", LargeBinary)
+    note = Encrypted("_note")

@@ -1,0 +1,130 @@
+"""Every query for review and complaint requests, scoped through `portal.data.scoping`.
+
+A request is visible exactly when its case is: the victim sees their own, a supervisor
+those of their team's cases, and anyone else gets the same 404 as for nothing at all.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import abort
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from portal.data.models import Case, ComplaintRequest, ReviewRequest, Update
+from portal.data.scoping import visible_cases
+from portal.extensions import db
+from portal.rules.victims_code import EventType
+
+
+def _case_ids(principal):
+    return visible_cases(principal).with_only_columns(Case.id)
+
+
+def get_review_or_404(principal, request_id: uuid.UUID) -> ReviewRequest:
+    found = db.session.scalar(
+        select(ReviewRequest).where(
+            ReviewRequest.id == request_id, ReviewRequest.case_id.in_(_case_ids(principal))
+        )
+    )
+    if found is None:
+        abort(404)
+    return found
+
+
+def get_complaint_or_404(principal, complaint_id: uuid.UUID) -> ComplaintRequest:
+    found = db.session.scalar(
+        select(ComplaintRequest).where(
+            ComplaintRequest.id == complaint_id,
+            ComplaintRequest.case_id.in_(_case_ids(principal)),
+        )
+    )
+    if found is None:
+        abort(404)
+    return found
+
+
+def review_for(decision: Update) -> ReviewRequest | None:
+    return db.session.scalar(select(ReviewRequest).where(ReviewRequest.update_id == decision.id))
+
+
+def decisions_with_requests(principal) -> list[tuple[Update, ReviewRequest | None]]:
+    """Each decision not to charge on `principal`'s cases (originals, not corrections),
+    oldest first, with its review request if there is one."""
+    rows = db.session.execute(
+        select(Update, ReviewRequest)
+        .outerjoin(ReviewRequest, ReviewRequest.update_id == Update.id)
+        .where(
+            Update.case_id.in_(_case_ids(principal)),
+            Update.event_type == EventType.NO_FURTHER_ACTION,
+            Update.corrects_id.is_(None),
+        )
+        .order_by(Update.published_at, Update.id)
+    )
+    return [(update, request) for update, request in rows]
+
+
+def decisions_to_offer(victim) -> list[tuple[Update, ReviewRequest | None]]:
+    """For the victim's home page: each decision they have read, with its request.
+
+    A decision not yet opened is left out, so the home page never gives away news that
+    the victim chose to read later behind its content note.
+    """
+    return [
+        (decision, request)
+        for decision, request in decisions_with_requests(victim)
+        if decision.read_at is not None or request is not None
+    ]
+
+
+def _with_case():
+    return joinedload(ReviewRequest.case).joinedload(Case.officer)
+
+
+def open_reviews(principal) -> list[ReviewRequest]:
+    """Requests not yet decided, the most pressing deadline first."""
+    query = (
+        select(ReviewRequest)
+        .where(ReviewRequest.case_id.in_(_case_ids(principal)), ReviewRequest.decided_on.is_(None))
+        .options(_with_case())
+        .order_by(ReviewRequest.acknowledge_by, ReviewRequest.requested_at, ReviewRequest.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def decided_reviews(principal, limit: int = 50) -> list[ReviewRequest]:
+    query = (
+        select(ReviewRequest)
+        .where(
+            ReviewRequest.case_id.in_(_case_ids(principal)), ReviewRequest.decided_on.isnot(None)
+        )
+        .options(_with_case())
+        .order_by(ReviewRequest.decided_on.desc(), ReviewRequest.id)
+        .limit(limit)
+    )
+    return list(db.session.scalars(query))
+
+
+def complaints(principal) -> list[ComplaintRequest]:
+    """Complaint requests: those not yet passed on first, then the newest."""
+    query = (
+        select(ComplaintRequest)
+        .where(ComplaintRequest.case_id.in_(_case_ids(principal)))
+        .options(joinedload(ComplaintRequest.case).joinedload(Case.officer))
+        .order_by(
+            ComplaintRequest.passed_on_at.isnot(None),
+            ComplaintRequest.created_at.desc(),
+            ComplaintRequest.id,
+        )
+    )
+    return list(db.session.scalars(query))
+
+
+def own_complaints(victim) -> list[ComplaintRequest]:
+    query = (
+        select(ComplaintRequest)
+        .where(ComplaintRequest.case_id.in_(_case_ids(victim)))
+        .order_by(ComplaintRequest.created_at, ComplaintRequest.id)
+    )
+    return list(db.session.scalars(query))

@@ -1,0 +1,126 @@
+"""The one place that decides which cases, updates and messages a person may see.
+
+Every view that loads a case, an update or a message by an identifier goes through these
+functions. Anything out of scope gets the same 404 as something that does not exist, so
+an edited URL reveals nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import abort
+from sqlalchemy import Select, and_, false, or_, select
+from sqlalchemy.orm import aliased
+
+from portal.data.models import (
+    Case,
+    Message,
+    ShareScope,
+    StaffRole,
+    StaffUser,
+    SupportGrant,
+    Update,
+    Victim,
+)
+from portal.extensions import db
+from portal.rules.victims_code import EVENTS
+
+
+def visible_cases(principal) -> Select[tuple[Case]]:
+    """A query for the cases `principal` may see (none for anyone unrecognised)."""
+    query = select(Case)
+    role = getattr(principal, "role", None)
+    if role == "victim":
+        return query.where(Case.victim_id == principal.id)
+    if role == StaffRole.OFFICER:
+        return query.where(Case.officer_id == principal.id)
+    if role == StaffRole.SUPERVISOR and principal.team_id is not None:
+        team_officers = select(StaffUser.id).where(StaffUser.team_id == principal.team_id)
+        return query.where(Case.officer_id.in_(team_officers))
+    # Admins manage accounts and never see case content; so does everyone else by default.
+    return query.where(false())
+
+
+def get_case_or_404(principal, case_id: uuid.UUID) -> Case:
+    case = db.session.scalar(visible_cases(principal).where(Case.id == case_id))
+    if case is None:
+        abort(404)
+    return case
+
+
+def get_update_or_404(principal, update_id: uuid.UUID) -> Update:
+    cases = visible_cases(principal).with_only_columns(Case.id)
+    update = db.session.scalar(
+        select(Update).where(Update.id == update_id, Update.case_id.in_(cases))
+    )
+    if update is None:
+        abort(404)
+    return update
+
+
+def get_message_or_404(principal, message_id: uuid.UUID) -> Message:
+    cases = visible_cases(principal).with_only_columns(Case.id)
+    message = db.session.scalar(
+        select(Message).where(Message.id == message_id, Message.case_id.in_(cases))
+    )
+    if message is None:
+        abort(404)
+    return message
+
+
+# Supporters: a victim's chosen ISVA or trusted person sees no case, only the updates a
+# live grant shares. A withdrawn grant shares nothing, so its updates get the same 404 as
+# an update that does not exist.
+KEY_DECISION_TYPES = tuple(str(rule.type) for rule in EVENTS.values() if rule.is_key_decision)
+
+
+def live_grants(principal) -> Select[tuple[SupportGrant]]:
+    """Grants `principal` sees through: accepted, not withdrawn, from an active account."""
+    if getattr(principal, "role", None) != "supporter":
+        return select(SupportGrant).where(false())
+    return (
+        select(SupportGrant)
+        .join(Victim, Victim.id == SupportGrant.victim_id)
+        .where(
+            SupportGrant.supporter_id == principal.id,
+            SupportGrant.accepted_at.isnot(None),
+            SupportGrant.withdrawn_at.is_(None),
+            Victim.is_disabled.is_(False),
+        )
+    )
+
+
+def get_grant_or_404(principal, grant_id: uuid.UUID) -> SupportGrant:
+    grant = db.session.scalar(live_grants(principal).where(SupportGrant.id == grant_id))
+    if grant is None:
+        abort(404)
+    return grant
+
+
+def _shared_by(grant: SupportGrant):
+    """The condition on Update (joined to Case) for what one grant shares."""
+    of_victim = Case.victim_id == grant.victim_id
+    if grant.scope == ShareScope.EVERYTHING:
+        return of_victim
+    if grant.scope == ShareScope.KEY_DECISIONS:
+        original = aliased(Update)
+        key_originals = select(original.id).where(original.event_type.in_(KEY_DECISION_TYPES))
+        # A correction travels with what it corrects.
+        key = or_(Update.event_type.in_(KEY_DECISION_TYPES), Update.corrects_id.in_(key_originals))
+        return and_(of_victim, key)
+    return false()  # guides and dates only: no update is shared
+
+
+def shared_updates(principal, grant: SupportGrant | None = None) -> Select[tuple[Update]]:
+    """A query for the updates `principal` (a supporter) may read, through one or all grants."""
+    grants = [grant] if grant is not None else db.session.scalars(live_grants(principal)).all()
+    conditions = [_shared_by(g) for g in grants]
+    return select(Update).join(Case, Case.id == Update.case_id).where(or_(false(), *conditions))
+
+
+def get_shared_update_or_404(principal, update_id: uuid.UUID) -> Update:
+    update = db.session.scalar(shared_updates(principal).where(Update.id == update_id))
+    if update is None:
+        abort(404)
+    return update

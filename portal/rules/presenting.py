@@ -1,0 +1,152 @@
+"""How an update reads to the victim: the Code's plain words, the officer's own words, any
+correction beside it, and the jargon in it explained."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flask import get_template_attribute
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
+
+from portal.data import victim_queries as queries
+from portal.data.models import ReviewRequest, Update, utcnow
+from portal.extensions import db
+from portal.rules.dates import day  # noqa: F401 - re-exported for the victim pages
+from portal.rules.victims_code import EventType, event_rule, find_jargon, vrr_request_deadline
+
+# In the list of updates, a sensitive update is named gently; its own title waits behind
+# the content note.
+SENSITIVE_LIST_TITLE = _l("An important update")
+
+
+def rule_for(update: Update):
+    try:
+        return event_rule(update.event_type)
+    except KeyError:  # a type retired since publication: still show the officer's words
+        return event_rule(EventType.OTHER)
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """The officer's text as paragraphs: a blank line starts a new one."""
+    if not text:
+        return []
+    return [part.strip() for part in re.split(r"\n\s*\n", text.strip()) if part.strip()]
+
+
+@dataclass
+class UpdateView:
+    update: Update
+    rule: object
+    paragraphs: list[str]
+    corrections: list[UpdateView] = field(default_factory=list)
+    jargon: list = field(default_factory=list)
+    review_deadline: datetime | None = None
+    link_corrected: bool = True  # off in the officer's preview: the link is the victim's
+    # The victim's own review form for this decision, set only on the victim's own page:
+    # everywhere else (the officer's preview, a supporter's page, the PDF) the same words
+    # are shown without a link, since the form is the victim's alone.
+    review_url: str | None = None
+    review: ReviewRequest | None = None  # the victim's own request, if sent (their page only)
+
+    @property
+    def title(self):
+        return self.rule.victim_title
+
+    @property
+    def list_title(self):
+        return SENSITIVE_LIST_TITLE if self.update.sensitive else self.rule.victim_title
+
+    @property
+    def is_unread(self) -> bool:
+        return self.update.read_at is None
+
+
+def review_decision(update: Update) -> Update | None:
+    """The decision not to charge that `update` gives the right to a review of, if any.
+
+    A correction leads back to the decision it corrects (as the review form does), so the
+    time left is counted from when the victim was first told, wherever it is read.
+    """
+    decision = update
+    if update.corrects_id is not None:
+        # A draft in the officer's preview is never added to the session: no autoflush.
+        with db.session.no_autoflush:
+            decision = update.corrects or db.session.get(Update, update.corrects_id) or update
+    return decision if rule_for(decision).mentions_right_to_review else None
+
+
+def _review_deadline(update: Update) -> datetime | None:
+    if not rule_for(update).mentions_right_to_review:
+        return None
+    decision = review_decision(update) or update
+    return vrr_request_deadline(decision.published_at)
+
+
+def summary(update: Update) -> UpdateView:
+    """Enough to list an update on the home page."""
+    return UpdateView(update=update, rule=rule_for(update), paragraphs=[])
+
+
+def full(update: Update) -> UpdateView:
+    """Everything the update page shows, corrections and explained words included."""
+    view = UpdateView(update=update, rule=rule_for(update), paragraphs=paragraphs(update.free_text))
+    view.corrections = [
+        UpdateView(update=c, rule=rule_for(c), paragraphs=paragraphs(c.free_text))
+        for c in queries.corrections_of(update)
+    ]
+    view.jargon = explained_words(view)
+    view.review_deadline = _review_deadline(update)
+    return view
+
+
+def explained_words(view: UpdateView) -> list:
+    """Every jargon term that appears anywhere on the page, once, in the order found."""
+    texts = [
+        str(view.rule.what_happened),
+        str(view.rule.what_it_means),
+        str(view.rule.what_you_can_do),
+        *view.paragraphs,
+    ]
+    for correction in view.corrections:
+        texts.extend(correction.paragraphs)
+    return find_jargon("\n\n".join(texts))
+
+
+def draft(
+    case, event_type: str, occurred_at: datetime, free_text: str | None, officer, corrects_id=None
+) -> UpdateView:
+    """The view of an update not yet published, for the officer's preview.
+
+    A transient Update, never added to the session: nothing is written by previewing.
+    """
+    update = Update(
+        case_id=case.id,
+        event_type=event_type,
+        occurred_at=occurred_at,
+        published_at=utcnow(),
+        published_by=officer,
+        corrects_id=corrects_id,
+        language=case.victim.language,
+    )
+    update.free_text = free_text
+    view = UpdateView(update=update, rule=rule_for(update), paragraphs=paragraphs(free_text))
+    view.jargon = explained_words(view)
+    view.review_deadline = _review_deadline(update)
+    return view
+
+
+def as_the_victim_sees_it(view: UpdateView, language: str, level: int = 3):
+    """The update's body rendered in the victim's language, exactly as on their page.
+
+    Links that lead to the victim's own pages are left out: the reader is the officer (and
+    a draft has no page yet). The words stay the same.
+    """
+    view.link_corrected = False
+    view.review_url = None
+    view.review = None
+    with force_locale(language):
+        update_body = get_template_attribute("components/update_body.html", "update_body")
+        return update_body(view, level=level)

@@ -1,0 +1,127 @@
+"""Staff sign-in: email and password, then a TOTP code; enrolment; reset links; sign-out."""
+
+from __future__ import annotations
+
+import segno
+from flask import redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from portal.auth.sessions import leave_to, start_session
+from portal.data import audit
+from portal.extensions import db, limiter
+from portal.staff.auth import bp, signin
+from portal.staff.auth.forms import CodeForm, NewPasswordForm, SignInForm
+from portal.staff.auth.passwords import complete_reset, password_problem, user_for_token
+from portal.staff.auth.signin import Outcome
+from portal.web.safe_redirect import safe_next
+
+POST_LIMIT = "20 per minute"
+
+
+def locked_message() -> str:
+    return _(
+        "This account is locked for 15 minutes after too many wrong tries. "
+        "An admin can unlock it sooner."
+    )
+
+
+def _home_for(user) -> str:
+    return url_for("admin.index") if user.role == "admin" else url_for("staff.caseload")
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@limiter.limit(POST_LIMIT, methods=["POST"])
+def sign_in():
+    form = SignInForm()
+    if form.validate_on_submit():
+        outcome, user = signin.check_password(form.email.data, form.password.data)
+        if outcome is Outcome.LOCKED:
+            form.password.errors.append(locked_message())
+        elif outcome is Outcome.WRONG:
+            form.password.errors.append(_("Enter a correct email address and password"))
+        else:
+            signin.remember_pending(user)
+            target = "staff_auth.enter_code" if user.totp_enrolled_at else "staff_auth.enrol"
+            return redirect(url_for(target, next=request.args.get("next")), code=303)
+    return render_template("staff_auth/sign_in.html", form=form)
+
+
+@bp.route("/sign-in/code", methods=["GET", "POST"])
+@limiter.limit(POST_LIMIT, methods=["POST"])
+def enter_code():
+    user = signin.pending_user()
+    if user is None or user.totp_enrolled_at is None:
+        return redirect(url_for("staff_auth.sign_in"), code=303)
+    form = CodeForm()
+    if form.validate_on_submit():
+        outcome = signin.check_code(user, form.code.data)
+        if outcome is Outcome.OK:
+            return _finish_sign_in(user)
+        form.code.errors.append(_code_error(outcome))
+    return render_template("staff_auth/code.html", form=form)
+
+
+@bp.route("/enrol", methods=["GET", "POST"])
+@limiter.limit(POST_LIMIT, methods=["POST"])
+def enrol():
+    user = signin.pending_user()
+    if user is None or user.totp_enrolled_at is not None:
+        return redirect(url_for("staff_auth.sign_in"), code=303)
+    secret = signin.new_totp_secret(user)
+    form = CodeForm()
+    if form.validate_on_submit():
+        outcome = signin.check_code(user, form.code.data)
+        if outcome is Outcome.OK:
+            signin.complete_enrolment(user)
+            return _finish_sign_in(user)
+        form.code.errors.append(_code_error(outcome))
+    uri = signin.provisioning_uri(user, issuer=_("Beacon staff"))
+    qr = segno.make(uri, error="m").png_data_uri(scale=5, border=2)
+    return render_template("staff_auth/enrol.html", form=form, qr=qr, secret=secret)
+
+
+def _code_error(outcome: Outcome) -> str:
+    if outcome is Outcome.LOCKED:
+        return locked_message()
+    if outcome is Outcome.REPLAY:
+        return _("That code has already been used. Wait for the next code and enter that one")
+    return _("Enter the 6-digit code your authenticator app shows now")
+
+
+def _finish_sign_in(user):
+    signin.record_sign_in(user)
+    next_url = request.args.get("next")
+    start_session(user)  # clears the half-signed-in state and commits the audit event
+    return redirect(safe_next(next_url, default=_home_for(user)), code=303)
+
+
+@bp.route("/password/<token>", methods=["GET", "POST"])
+@limiter.limit(POST_LIMIT, methods=["POST"])
+def choose_password(token: str):
+    user = user_for_token(token)
+    if user is None:
+        return render_template("staff_auth/link_expired.html"), 404
+    form = NewPasswordForm()
+    if form.validate_on_submit():
+        problem = password_problem(form.password.data, user)
+        if problem:
+            form.password.errors.append(problem)
+        elif (
+            user.totp_enrolled_at
+            and signin.check_code(user, form.code.data or "") is not Outcome.OK
+        ):
+            # A link alone must not be enough to take over an enrolled account.
+            form.code.errors.append(_("Enter the 6-digit code your authenticator app shows now"))
+        else:
+            complete_reset(user, form.password.data)
+            return redirect(url_for("staff_auth.sign_in", changed="1"), code=303)
+    return render_template("staff_auth/choose_password.html", form=form, user=user)
+
+
+@bp.post("/sign-out")
+def sign_out():
+    if current_user.is_authenticated and current_user.kind == "staff":
+        audit.record("staff.signed_out")
+        db.session.commit()
+    return leave_to(url_for("staff_auth.sign_in", signed_out="1"), "sign_out")

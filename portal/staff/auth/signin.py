@@ -1,0 +1,148 @@
+"""The rules of staff sign-in: a password, then a TOTP code that is accepted once only.
+
+Views call these and decide only what to show. Every attempt, good or bad, is audited
+with identifiers and an outcome, never with what was typed.
+"""
+
+from __future__ import annotations
+
+import hmac
+import uuid
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+import pyotp
+from flask import session
+from sqlalchemy import func, select
+
+from portal.auth import throttle
+from portal.auth.passwords import verify_secret
+from portal.data import audit
+from portal.data.models import StaffUser, utcnow
+from portal.extensions import db
+
+# Between the password and the code: long enough to open an authenticator, no longer.
+PENDING_LIFETIME = timedelta(minutes=5)
+_PENDING_ID = "staff_pending_id"
+_PENDING_UNTIL = "staff_pending_until"
+TOTP_INTERVAL = 30
+
+
+class Outcome(StrEnum):
+    OK = "ok"
+    WRONG = "wrong"
+    LOCKED = "locked"
+    REPLAY = "replay"
+
+
+def find_by_email(email: str) -> StaffUser | None:
+    wanted = email.strip().casefold()
+    return db.session.scalar(select(StaffUser).where(func.lower(StaffUser.email) == wanted))
+
+
+def check_password(email: str, password: str) -> tuple[Outcome, StaffUser | None]:
+    """Check the first factor. A disabled or unknown account looks like a wrong password."""
+    user = find_by_email(email)
+    if user is not None and throttle.is_locked(user):
+        _audit_failure(user, "locked")
+        db.session.commit()
+        return Outcome.LOCKED, user
+    if not verify_secret(user.password_hash if user else None, password) or user.is_disabled:
+        if user is not None:
+            throttle.record_failure(user)
+        _audit_failure(user, "password")
+        db.session.commit()
+        if user is not None and throttle.is_locked(user):
+            return Outcome.LOCKED, user
+        return Outcome.WRONG, None
+    return Outcome.OK, user
+
+
+def matching_step(secret: str, code: str, now: datetime) -> int | None:
+    """The time step whose code is `code`, allowing one step either side for clock drift."""
+    code = "".join(ch for ch in code if ch.isdigit())
+    if len(code) != 6:
+        return None
+    totp = pyotp.TOTP(secret, interval=TOTP_INTERVAL)
+    found = None
+    for drift in (-1, 0, 1):
+        moment = now + timedelta(seconds=drift * TOTP_INTERVAL)
+        # Compare every candidate, so the time taken does not say which one matched.
+        if hmac.compare_digest(totp.at(moment), code):
+            found = totp.timecode(moment)
+    return found
+
+
+def check_code(user: StaffUser, code: str) -> Outcome:
+    """Check the second factor. A code from a step already used is refused (replay)."""
+    if throttle.is_locked(user) or user.is_disabled:
+        _audit_failure(user, "locked" if throttle.is_locked(user) else "disabled")
+        db.session.commit()
+        return Outcome.LOCKED
+    step = matching_step(user.totp_secret or "", code, utcnow())
+    replay = step is not None and user.last_totp_step is not None and step <= user.last_totp_step
+    if step is None or replay:
+        throttle.record_failure(user)
+        _audit_failure(user, "replay" if replay else "code")
+        db.session.commit()
+        if throttle.is_locked(user):
+            return Outcome.LOCKED
+        return Outcome.REPLAY if replay else Outcome.WRONG
+    user.last_totp_step = step
+    throttle.record_success(user)
+    return Outcome.OK
+
+
+def complete_enrolment(user: StaffUser) -> None:
+    user.totp_enrolled_at = utcnow()
+    audit.record("staff.totp_enrolled", subject=user, actor=user)
+
+
+def record_sign_in(user: StaffUser) -> None:
+    """Audit a successful sign-in (committed by `start_session`)."""
+    audit.record("staff.signed_in", subject=user, actor=user)
+
+
+def _audit_failure(user: StaffUser | None, stage: str) -> None:
+    audit.record(
+        "staff.sign_in_failed",
+        subject=user,
+        actor=user,
+        detail={"stage": stage, "known_account": user is not None},
+    )
+
+
+def new_totp_secret(user: StaffUser) -> str:
+    """Give a not-yet-enrolled account a secret to enrol (kept until enrolment succeeds)."""
+    if user.totp_secret is None:
+        user.totp_secret = pyotp.random_base32(32)
+        user.last_totp_step = None
+        db.session.commit()
+    return user.totp_secret
+
+
+def provisioning_uri(user: StaffUser, issuer: str) -> str:
+    return pyotp.TOTP(user.totp_secret).provisioning_uri(name=user.email, issuer_name=issuer)
+
+
+# The person between the two factors is remembered in the signed session cookie only.
+
+
+def remember_pending(user: StaffUser) -> None:
+    session[_PENDING_ID] = str(user.id)
+    session[_PENDING_UNTIL] = (utcnow() + PENDING_LIFETIME).isoformat()
+
+
+def pending_user() -> StaffUser | None:
+    raw_id, until = session.get(_PENDING_ID), session.get(_PENDING_UNTIL)
+    if not raw_id or not until or datetime.fromisoformat(until) < utcnow():
+        return None
+    user = db.session.get(StaffUser, uuid.UUID(raw_id))
+    if user is None or user.is_disabled:
+        return None
+    return user
+
+
+def forget_pending() -> None:
+    session.pop(_PENDING_ID, None)
+    session.pop(_PENDING_UNTIL, None)

@@ -1,0 +1,396 @@
+"""A subject access export: every record the portal holds about one victim, as JSON.
+
+Built from explicit lists of fields, never by dumping rows, so nothing about anyone else
+slips in: staff appear only by the name the victim already sees, other people's
+identifiers and addresses are left out, and secrets are named but never given (a
+passphrase is kept only as a one-way hash, which is no use to anyone and is not included).
+
+Every table that holds a victim's or a case's records has a section here; the test in
+tests/victim_copy/test_data_export.py walks the models and fails on a table (or a column)
+that is neither exported nor deliberately left out, so a new one cannot be forgotten.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time
+
+from sqlalchemy import or_, select
+
+from portal.data import victim_queries as queries
+from portal.data.models import (
+    AuditEvent,
+    AuthSession,
+    Case,
+    ComplaintRequest,
+    ExperienceCheck,
+    Message,
+    Notification,
+    Obligation,
+    ReviewRequest,
+    RightsRecord,
+    SupportGrant,
+    Update,
+    UpdateFeedback,
+    Victim,
+    utcnow,
+)
+from portal.extensions import db
+
+FORMAT = "beacon-personal-data"
+VERSION = 1
+NOT_INCLUDED = [
+    "Your passphrase: we keep only a one-way scrambled form of it, which cannot be turned back.",
+    "Codes you were given to set up or to invite someone: we keep only a scrambled form.",
+    "An invitation code waiting to be emailed for you, and the address it is going to: we "
+    "keep them, encrypted, only until the email is sent. The address is the other "
+    "person's, and a code must never travel in a file.",
+]
+
+
+def _value(value):
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if value is None or isinstance(value, bool | int | float | str | list | dict):
+        return value
+    return str(value)
+
+
+def _pick(row, *names: str) -> dict:
+    return {name: _value(getattr(row, name)) for name in names}
+
+
+def export(victim: Victim) -> dict:
+    cases = queries.cases(victim)
+    case_ids = [case.id for case in cases]
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "generated_at": _value(utcnow()),
+        "you": _you(victim),
+        "cases": [_case(case) for case in cases],
+        "monthly_checks": [_check(row) for row in _checks(victim)],
+        "people_you_share_with": [_grant(grant) for grant in _grants(victim)],
+        "sign_in_sessions": [_session(row) for row in _sessions(victim)],
+        "activity_record": [_event(event, victim) for event in _events(victim, case_ids)],
+        "not_included": NOT_INCLUDED,
+    }
+
+
+def as_json(victim: Victim) -> bytes:
+    return json.dumps(export(victim), ensure_ascii=False, indent=2).encode()
+
+
+def _you(victim: Victim) -> dict:
+    return _pick(
+        victim,
+        "id",
+        "access_id",
+        "preferred_name",
+        "full_name",
+        "email",
+        "phone",
+        "language",
+        "terminology",
+        "code_word",
+        "channel",
+        "routine_frequency",
+        "quiet_hours_start",
+        "quiet_hours_end",
+        "voicemail_safe",
+        "specific_notifications",
+        "contact_via_isva",
+        "isva_name",
+        "isva_email",
+        "plan_updated_at",
+        "created_at",
+        "activation_expires_at",
+        "activated_at",
+        "failed_attempts",
+        "locked_until",
+        "is_disabled",
+    )
+
+
+def _case(case: Case) -> dict:
+    data = _pick(
+        case,
+        "id",
+        "crime_reference",
+        "offence_category",
+        "force_country",
+        "enhanced_service",
+        "status",
+        "created_at",
+        "closed_at",
+        "last_contact_at",
+    )
+    data["officer"] = case.officer.display_name
+    data["updates"] = [_update(row) for row in _rows(Update, case, Update.published_at)]
+    data["messages"] = [_message(row) for row in _rows(Message, case, Message.created_at)]
+    data["rights_offered"] = [
+        _pick(row, "id", "offer", "offered_at", "response", "note", "created_at")
+        for row in _rows(RightsRecord, case, RightsRecord.offered_at)
+    ]
+    data["duties_to_tell_you"] = [
+        _pick(
+            row,
+            "id",
+            "event_type",
+            "occurred_at",
+            "due_at",
+            "met_at",
+            "met_by_update_id",
+            "created_at",
+        )
+        for row in _rows(Obligation, case, Obligation.due_at)
+    ]
+    data["notifications"] = [
+        _notification(row) for row in _rows(Notification, case, Notification.created_at)
+    ]
+    data["review_requests"] = [
+        _review(row) for row in _rows(ReviewRequest, case, ReviewRequest.requested_at)
+    ]
+    data["complaint_requests"] = [
+        _complaint(row) for row in _rows(ComplaintRequest, case, ComplaintRequest.created_at)
+    ]
+    data["clarity_answers"] = [
+        _clarity(row) for row in _rows(UpdateFeedback, case, UpdateFeedback.answered_at)
+    ]
+    return data
+
+
+# Who was told and how, with what happened to each message. A delivery error is left out:
+# it is the mail or text provider's own words, which may quote an address (an officer's
+# work email, for a reminder to them). So are an emailed invitation's code (a secret that
+# must never travel in a file) and the address it goes to (the supporter's, not the
+# victim's, like their access ID; and both are gone once the email is sent).
+def _notification(row: Notification) -> dict:
+    return _pick(
+        row,
+        "id",
+        "audience",
+        "reason",
+        "update_id",
+        "message_id",
+        "status",
+        "channel",
+        "attempts",
+        "created_at",
+        "next_attempt_at",
+        "sent_at",
+        "held_until",
+        "routine_due_at",
+    )
+
+
+def _rows(model, case: Case, order) -> list:
+    query = select(model).where(model.case_id == case.id).order_by(order, model.id)
+    return list(db.session.scalars(query))
+
+
+def _update(update: Update) -> dict:
+    data = _pick(
+        update,
+        "id",
+        "event_type",
+        "created_at",
+        "occurred_at",
+        "published_at",
+        "free_text",
+        "language",
+        "sensitive",
+        "corrects_id",
+        "read_at",
+        "read_later_at",
+        "call_requested_at",
+    )
+    data["published_by"] = update.published_by.display_name
+    return data
+
+
+def _message(message: Message) -> dict:
+    data = _pick(message, "id", "kind", "from_victim", "update_id", "body", "created_at", "read_at")
+    data["from"] = "you" if message.from_victim else _staff_name(message)
+    return data
+
+
+def _staff_name(message: Message) -> str | None:
+    return message.staff_author.display_name if message.staff_author else None
+
+
+# The supervisor who acknowledged or decided a review, or passed a complaint on, is never
+# named to the victim on the portal's pages, so not here either: only the dates and the
+# outcome are the victim's.
+def _review(row: ReviewRequest) -> dict:
+    return _pick(
+        row,
+        "id",
+        "update_id",
+        "requested_at",
+        "told_at",
+        "request_deadline",
+        "acknowledge_by",
+        "decide_by",
+        "late",
+        "note",
+        "acknowledged_on",
+        "decided_on",
+        "outcome",
+        "created_at",
+    )
+
+
+def _complaint(row: ComplaintRequest) -> dict:
+    return _pick(row, "id", "body", "created_at", "passed_on_at")
+
+
+def _clarity(row: UpdateFeedback) -> dict:
+    return _pick(row, "id", "update_id", "answer", "comment", "answered_at", "created_at")
+
+
+def _checks(victim: Victim) -> list[ExperienceCheck]:
+    query = (
+        select(ExperienceCheck)
+        .where(ExperienceCheck.victim_id == victim.id)
+        .order_by(ExperienceCheck.period, ExperienceCheck.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def _check(row: ExperienceCheck) -> dict:
+    return _pick(
+        row,
+        "id",
+        "case_id",
+        "period",
+        "created_at",
+        "answered_at",
+        "skipped",
+        "kept_informed",
+        "respect",
+        "fairness",
+    )
+
+
+def _grants(victim: Victim) -> list[SupportGrant]:
+    query = (
+        select(SupportGrant)
+        .where(SupportGrant.victim_id == victim.id)
+        .order_by(SupportGrant.created_at, SupportGrant.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def _grant(grant: SupportGrant) -> dict:
+    # The supporter's own account (their access ID) is theirs, not the victim's: left out.
+    data = _pick(
+        grant,
+        "id",
+        "label",
+        "supporter_kind",
+        "scope",
+        "created_at",
+        "invitation_expires_at",
+        "accepted_at",
+        "withdrawn_at",
+    )
+    # An invitation the victim asked us to email is a notification about the grant, with
+    # no case: it sits here, under the grant it brought.
+    query = (
+        select(Notification)
+        .where(Notification.grant_id == grant.id)
+        .order_by(Notification.created_at, Notification.id)
+    )
+    data["invitation_emails"] = [_notification(row) for row in db.session.scalars(query)]
+    return data
+
+
+def _sessions(victim: Victim) -> list[AuthSession]:
+    query = (
+        select(AuthSession)
+        .where(AuthSession.principal_kind == "victim", AuthSession.principal_id == victim.id)
+        .order_by(AuthSession.created_at, AuthSession.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def _session(row: AuthSession) -> dict:
+    # The token's hash is left out: it is a scrambled form of a sign-in cookie, of no use
+    # to the victim, and the one thing here that must never travel.
+    return _pick(row, "id", "created_at", "last_seen_at", "ended_at", "end_reason")
+
+
+def _events(victim: Victim, case_ids: list) -> list[AuditEvent]:
+    grant_ids = select(SupportGrant.id).where(SupportGrant.victim_id == victim.id)
+    query = (
+        select(AuditEvent)
+        .where(
+            or_(
+                (AuditEvent.actor_kind == "victim") & (AuditEvent.actor_id == victim.id),
+                (AuditEvent.subject_kind == "victim") & (AuditEvent.subject_id == victim.id),
+                (AuditEvent.subject_kind == "support_grant") & AuditEvent.subject_id.in_(grant_ids),
+                AuditEvent.case_id.in_(case_ids),
+            )
+        )
+        .order_by(AuditEvent.occurred_at, AuditEvent.id)
+    )
+    return list(db.session.scalars(query))
+
+
+# Records that belong to the victim's own data; any other subject (a staff account, say)
+# is named by kind only.
+OWN_SUBJECT_KINDS = {
+    "victim",
+    "case",
+    "case_update",
+    "message",
+    "rights_record",
+    "obligation",
+    "notification",
+    "support_grant",
+    "review_request",
+    "complaint_request",
+    "update_feedback",
+    "experience_check",
+}
+# Audit details are identifiers and choices; these say something about the victim's own
+# records. Anything else (an officer's account id when a case moves, say) is left out.
+OWN_DETAIL_KEYS = {
+    "again",
+    "already_activated",
+    "by_email",
+    "corrects",
+    "country",
+    "due_at",
+    "event_type",
+    "fields",
+    "format",
+    "late",
+    "offence",
+    "offer",
+    "on_time",
+    "outcome",
+    "response",
+    "scope",
+    "sensitive",
+    "set",
+    "update",
+}
+
+
+def _event(event: AuditEvent, victim: Victim) -> dict:
+    by_you = event.actor_kind == "victim" and event.actor_id == victim.id
+    own_subject = event.subject_kind in OWN_SUBJECT_KINDS
+    return {
+        "id": _value(event.id),
+        "occurred_at": _value(event.occurred_at),
+        "action": event.action,
+        "case_id": _value(event.case_id),
+        "subject_kind": event.subject_kind,
+        "subject_id": _value(event.subject_id) if own_subject else None,
+        "detail": {k: v for k, v in (event.detail or {}).items() if k in OWN_DETAIL_KEYS},
+        # Who acted, by kind only; an address only when it was the victim's own.
+        "by": "you" if by_you else event.actor_kind,
+        "from_address": event.remote_addr if by_you else None,
+    }

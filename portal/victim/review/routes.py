@@ -1,0 +1,88 @@
+"""The victim's pages: ask for a review of a decision, see where it is, ask to complain."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import format_date
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
+
+from portal.data import review_queries as queries
+from portal.data import victim_queries
+from portal.data.models import utcnow
+from portal.data.scoping import get_case_or_404, get_update_or_404
+from portal.rules import complaints
+from portal.rules import review as rules
+from portal.victim.review import bp
+from portal.victim.review.forms import ComplaintForm, ReviewForm
+
+SENT = _l("Your request for a review has been sent.")
+COMPLAINT_SENT = _l("Your request to complain has been sent.")
+
+
+def _me():
+    return current_user._get_current_object()
+
+
+@bp.route("/<uuid:update_id>", methods=["GET", "POST"])
+def review(update_id: uuid.UUID):
+    me = _me()
+    decision = rules.decision_or_404(get_update_or_404(me, update_id))
+    existing = queries.review_for(decision)
+    form = ReviewForm()
+    # One request per decision: a second post shows the first one's progress instead.
+    if existing is None and form.validate_on_submit():
+        rules.request_review(me, decision, form.note.data, utcnow())
+        flash(SENT)
+        return redirect(url_for("victim_review.review", update_id=decision.id), code=303)
+    return render_template(
+        "review/request.html",
+        form=form if existing is None else None,
+        decision=decision,
+        review=existing,
+        left=rules.time_left(decision, utcnow()),
+    )
+
+
+@bp.route("/complain", methods=["GET", "POST"])
+def complain():
+    me = _me()
+    cases = victim_queries.cases(me)
+    form = ComplaintForm()
+    form.case.choices = [
+        SelectChoice(str(case.id), _case_label(n, case)) for n, case in enumerate(cases, 1)
+    ]
+    if cases and form.validate_on_submit():
+        case = _chosen_case(me, cases, form.case.data)
+        if case is None:
+            form.case.errors.append(_l("Select which report this is about"))
+        else:
+            complaints.request_complaint(me, case, form.body.data, utcnow())
+            flash(COMPLAINT_SENT)
+            return redirect(url_for("victim_review.complain"), code=303)
+    return render_template(
+        "review/complain.html", form=form, cases=cases, sent=queries.own_complaints(me)
+    )
+
+
+def _case_label(n: int, case) -> str:
+    return _("Report %(n)s, looked after by %(officer)s", n=n, officer=case.officer.display_name)
+
+
+def _chosen_case(me, cases, chosen: str | None):
+    if len(cases) == 1 and not chosen:
+        return cases[0]
+    try:
+        return get_case_or_404(me, uuid.UUID(chosen or ""))
+    except ValueError:
+        return None
+
+
+@bp.app_template_filter("review_day")
+def review_day(value) -> str:
+    """A recorded day (a date, not a moment), written as the rest of the portal writes days."""
+    return format_date(value, format="d MMMM y") if value else ""

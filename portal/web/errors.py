@@ -1,0 +1,76 @@
+"""Calm error pages with a reference number; the reference, not a stack trace, is shown."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+
+from flask import Flask, render_template
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+log = logging.getLogger("portal.web.errors")
+
+MESSAGES = {
+    400: (_l("Something went wrong with that request"), _l("Go back and try again.")),
+    403: (_l("You cannot see this page"), _l("You may need to sign in again.")),
+    404: (_l("Page not found"), _l("Check the address, or go back to the start.")),
+    405: (_l("Something went wrong with that request"), _l("Go back and try again.")),
+    413: (_l("That was too long"), _l("Go back, make it shorter and try again.")),
+    429: (
+        _l("Please wait before trying again"),
+        _l("There have been too many tries. Wait 15 minutes, then try again."),
+    ),
+    500: (_l("Sorry, something went wrong"), _l("Nothing you did caused this. Try again later.")),
+}
+
+
+def reference() -> str:
+    return secrets.token_hex(4).upper()
+
+
+def render_error(status: int, ref: str | None = None):
+    title, body = MESSAGES.get(status, MESSAGES[500])
+    return (
+        render_template("errors/error.html", title=title, body=body, status=status, ref=ref),
+        status,
+    )
+
+
+def handle_http_error(error: HTTPException):
+    code = error.code or 500
+    if code >= 500:
+        return handle_unexpected_error(error)
+    return render_error(code)
+
+
+def handle_csrf_error(error: CSRFError):
+    # Usually an expired page: say so plainly, the person has done nothing wrong.
+    log.info("CSRF refusal: %s", error.description)
+    return render_error(400)
+
+
+def handle_unexpected_error(error: Exception):
+    ref = reference()
+    _rollback()
+    original = getattr(error, "original_exception", None) or error
+    log.error("error reference %s", ref, exc_info=original)
+    return render_error(500, ref)
+
+
+def _rollback() -> None:
+    # The failed request's transaction must not leak into the error page's queries.
+    from portal.extensions import db
+
+    try:
+        db.session.rollback()
+    except Exception:  # the database itself may be what failed
+        log.warning("rollback after error failed", exc_info=True)
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(CSRFError, handle_csrf_error)
+    app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(InternalServerError, handle_unexpected_error)
+    app.register_error_handler(Exception, handle_unexpected_error)
