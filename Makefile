@@ -24,6 +24,7 @@ demo: setup
 test: setup system-packages-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The benchmark (bench/run.py): SQLite, then a throwaway PostgreSQL database on

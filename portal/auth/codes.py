@@ -34,3 +34,11 @@ def normalise(code: str) -> str:
 
 def hash_code(code: str) -> str:
     return hashlib.sha256(normalise(code).encode()).hexdigest()
+
+
+def access_id_form(typed: str) -> str | None:
+    """`b 7kq4 mx3p` or `B7KQ4MX3P` back to `B-7KQ4-MX3P`; None if it cannot be one."""
+    symbols = normalise(typed)
+    if len(symbols) != 9 or not symbols.startswith("B"):
+        return None
+    return f"B-{symbols[1:5]}-{symbols[5:]}"

@@ -17,7 +17,7 @@ backup = AppGroup("backup", help="Backing up and restoring the database.")
 @click.argument("kid")
 def generate_key(kid: str) -> None:
     """Print a new key to put first in PORTAL_ENCRYPTION_KEYS."""
-    from portal.security.rotation import new_key
+    from portal.data.key_rotation import new_key
 
     click.echo(new_key(kid))
 
@@ -25,7 +25,7 @@ def generate_key(kid: str) -> None:
 @keys.command("rotate")
 def rotate_keys() -> None:
     """Re-encrypt every encrypted value with the newest key."""
-    from portal.security.rotation import rotate_all
+    from portal.data.key_rotation import rotate_all
 
     for table, count in rotate_all().items():
         click.echo(f"{table}: {count} re-encrypted")

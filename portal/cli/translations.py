@@ -79,7 +79,7 @@ def status(details: bool) -> None:
     """Say which languages are complete: every interface string and every guide."""
     from portal.easyread import DEFAULT_ROOT, Library
     from portal.easyread.language_support import all_statuses
-    from portal.web.i18n import LANGUAGES
+    from portal.rules.languages import LANGUAGES
 
     library = Library(DEFAULT_ROOT)
     guide_count = len(library.slugs())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from types import SimpleNamespace
 
 from flask import has_request_context, request
 from flask_login import current_user
@@ -12,6 +13,9 @@ from portal.data.models import AuditEvent
 from portal.extensions import db
 
 log = logging.getLogger("portal.data.audit")
+
+# Who the audit log names for an attempt by someone not (yet) signed in.
+ANONYMOUS = SimpleNamespace(kind="anonymous", id=None)
 
 
 def record(

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import uuid
 
-from flask import abort
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from portal.data.errors import NotFound
 from portal.data.models import Case, ComplaintRequest, ReviewRequest, Update
+from portal.data.models.event_types import EventType
 from portal.data.scoping import visible_cases
 from portal.extensions import db
-from portal.rules.victims_code import EventType
 
 
 def _case_ids(principal):
@@ -29,7 +29,7 @@ def get_review_or_404(principal, request_id: uuid.UUID) -> ReviewRequest:
         )
     )
     if found is None:
-        abort(404)
+        raise NotFound
     return found
 
 
@@ -41,7 +41,7 @@ def get_complaint_or_404(principal, complaint_id: uuid.UUID) -> ComplaintRequest
         )
     )
     if found is None:
-        abort(404)
+        raise NotFound
     return found
 
 

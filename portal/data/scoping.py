@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import uuid
 
-from flask import abort
 from sqlalchemy import Select, and_, false, or_, select
 from sqlalchemy.orm import aliased
 
+from portal.data.errors import NotFound
 from portal.data.models import (
     Case,
     Message,
@@ -23,8 +23,8 @@ from portal.data.models import (
     Update,
     Victim,
 )
+from portal.data.models.event_types import KEY_DECISION_TYPES
 from portal.extensions import db
-from portal.rules.victims_code import EVENTS
 
 
 def visible_cases(principal) -> Select[tuple[Case]]:
@@ -45,7 +45,7 @@ def visible_cases(principal) -> Select[tuple[Case]]:
 def get_case_or_404(principal, case_id: uuid.UUID) -> Case:
     case = db.session.scalar(visible_cases(principal).where(Case.id == case_id))
     if case is None:
-        abort(404)
+        raise NotFound
     return case
 
 
@@ -55,7 +55,7 @@ def get_update_or_404(principal, update_id: uuid.UUID) -> Update:
         select(Update).where(Update.id == update_id, Update.case_id.in_(cases))
     )
     if update is None:
-        abort(404)
+        raise NotFound
     return update
 
 
@@ -65,14 +65,17 @@ def get_message_or_404(principal, message_id: uuid.UUID) -> Message:
         select(Message).where(Message.id == message_id, Message.case_id.in_(cases))
     )
     if message is None:
-        abort(404)
+        raise NotFound
     return message
 
 
 # Supporters: a victim's chosen ISVA or trusted person sees no case, only the updates a
 # live grant shares. A withdrawn grant shares nothing, so its updates get the same 404 as
 # an update that does not exist.
-KEY_DECISION_TYPES = tuple(str(rule.type) for rule in EVENTS.values() if rule.is_key_decision)
+
+
+# Sorted, so that the SQL is the same on every run and every worker.
+_KEY_DECISIONS = tuple(sorted(KEY_DECISION_TYPES))
 
 
 def live_grants(principal) -> Select[tuple[SupportGrant]]:
@@ -94,7 +97,7 @@ def live_grants(principal) -> Select[tuple[SupportGrant]]:
 def get_grant_or_404(principal, grant_id: uuid.UUID) -> SupportGrant:
     grant = db.session.scalar(live_grants(principal).where(SupportGrant.id == grant_id))
     if grant is None:
-        abort(404)
+        raise NotFound
     return grant
 
 
@@ -105,9 +108,9 @@ def _shared_by(grant: SupportGrant):
         return of_victim
     if grant.scope == ShareScope.KEY_DECISIONS:
         original = aliased(Update)
-        key_originals = select(original.id).where(original.event_type.in_(KEY_DECISION_TYPES))
+        key_originals = select(original.id).where(original.event_type.in_(_KEY_DECISIONS))
         # A correction travels with what it corrects.
-        key = or_(Update.event_type.in_(KEY_DECISION_TYPES), Update.corrects_id.in_(key_originals))
+        key = or_(Update.event_type.in_(_KEY_DECISIONS), Update.corrects_id.in_(key_originals))
         return and_(of_victim, key)
     return false()  # guides and dates only: no update is shared
 
@@ -122,5 +125,5 @@ def shared_updates(principal, grant: SupportGrant | None = None) -> Select[tuple
 def get_shared_update_or_404(principal, update_id: uuid.UUID) -> Update:
     update = db.session.scalar(shared_updates(principal).where(Update.id == update_id))
     if update is None:
-        abort(404)
+        raise NotFound
     return update

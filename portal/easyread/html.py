@@ -18,8 +18,8 @@ from markupsafe import Markup
 from portal.easyread.fonts import css_font_family
 from portal.easyread.language_support import catalogue_path
 from portal.easyread.sources import Guide
-from portal.web.i18n import DEFAULT_LANGUAGE, Language
-from portal.web.i18n import language as language_named
+from portal.rules.languages import DEFAULT_LANGUAGE, Language
+from portal.rules.languages import language as language_named
 
 ARTICLE_TEMPLATE = "guides/_article.html"
 # Dates the British way in English guides ("14 March 2025"), not the American.

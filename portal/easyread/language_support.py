@@ -22,7 +22,7 @@ from babel.messages.pofile import read_po
 
 from portal.easyread.library import Library
 from portal.paths import PROJECT_ROOT
-from portal.web.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from portal.rules.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 TRANSLATIONS = PROJECT_ROOT / "translations"
 STATUS_FILE = TRANSLATIONS / "status.toml"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from portal.easyread import sources
 from portal.easyread.sources import Guide
-from portal.web.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from portal.rules.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 
 @dataclass(frozen=True)

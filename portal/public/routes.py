@@ -7,8 +7,9 @@ from sqlalchemy import text
 from portal.auth.sessions import leave_to
 from portal.extensions import db
 from portal.public import bp
+from portal.rules.languages import is_known
 from portal.rules.victims_code import RIGHTS
-from portal.web.i18n import LANGUAGE_COOKIE, is_known
+from portal.web.i18n import LANGUAGE_COOKIE
 from portal.web.safe_redirect import safe_next
 
 

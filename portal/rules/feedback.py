@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from flask import abort
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from portal.data.errors import NotFound
 from portal.data.models import Case, Clarity, ExperienceCheck, Update, UpdateFeedback
 from portal.data.scoping import visible_cases
 from portal.extensions import db
@@ -35,7 +35,7 @@ def may_ask_about(update: Update) -> bool:
 def askable_or_404(update: Update) -> Update:
     """The same 404 as for a missing update: a sensitive update has no question to answer."""
     if not may_ask_about(update):
-        abort(404)
+        raise NotFound
     return update
 
 

@@ -7,15 +7,18 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from flask import get_template_attribute
-from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from portal.data import victim_queries as queries
-from portal.data.models import ReviewRequest, Update, utcnow
+from portal.data.models import Case, CaseStatus, ReviewRequest, Update, utcnow
 from portal.extensions import db
-from portal.rules.dates import day  # noqa: F401 - re-exported for the victim pages
-from portal.rules.victims_code import EventType, event_rule, find_jargon, vrr_request_deadline
+from portal.rules.victims_code import (
+    EventType,
+    event_rule,
+    find_jargon,
+    next_routine_due,
+    vrr_request_deadline,
+)
 
 # In the list of updates, a sensitive update is named gently; its own title waits behind
 # the content note.
@@ -138,15 +141,10 @@ def draft(
     return view
 
 
-def as_the_victim_sees_it(view: UpdateView, language: str, level: int = 3):
-    """The update's body rendered in the victim's language, exactly as on their page.
-
-    Links that lead to the victim's own pages are left out: the reader is the officer (and
-    a draft has no page yet). The words stay the same.
-    """
-    view.link_corrected = False
-    view.review_url = None
-    view.review = None
-    with force_locale(language):
-        update_body = get_template_attribute("components/update_body.html", "update_body")
-        return update_body(view, level=level)
+def routine_due(case: Case, frequency: str) -> datetime | None:
+    if case.status != CaseStatus.OPEN:
+        return None
+    try:
+        return next_routine_due(case.last_contact_at, frequency)
+    except ValueError:  # an unknown stored frequency: say nothing rather than guess
+        return None

@@ -7,9 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from flask import abort
-
 from portal.data import audit
+from portal.data.errors import NotFound
 from portal.data.models import ReviewOutcome, ReviewRequest, Update
 from portal.data.outbox import enqueue_for_case
 from portal.data.review_queries import open_reviews
@@ -49,7 +48,7 @@ def decision_or_404(update: Update) -> Update:
     if update.corrects_id is not None and update.corrects is not None:
         update = update.corrects
     if not is_reviewable(update):
-        abort(404)
+        raise NotFound
     return update
 
 

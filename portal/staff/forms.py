@@ -19,9 +19,10 @@ from wtforms import DateField, HiddenField, RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
-from portal.data.models import Channel, OfferResponse
-from portal.rules.victims_code import EVENTS, LONDON, Country, OffenceCategory, OfferKind
-from portal.web.i18n import LANGUAGES
+from portal.data.models import Channel
+from portal.rules import choices
+from portal.rules.languages import LANGUAGES
+from portal.rules.victims_code import EVENTS, LONDON, OfferKind
 
 TEXT_LIMIT = 5000
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
@@ -35,17 +36,14 @@ class NewCaseForm(FlaskForm):
     )
     offence_category = RadioField(
         _l("Offence"),
-        choices=[SelectChoice(c.value, c.staff_label) for c in OffenceCategory],
+        choices=[SelectChoice(*pair) for pair in choices.OFFENCES],
         widget=GovRadioInput(),
         validators=[DataRequired(_l("Select the offence"))],
     )
     force_country = RadioField(
         _l("Country of the force"),
         description=_l("This sets which bank holidays the Victims' Code deadlines skip."),
-        choices=[
-            SelectChoice(Country.ENGLAND.value, _l("England")),
-            SelectChoice(Country.WALES.value, _l("Wales")),
-        ],
+        choices=[SelectChoice(*pair) for pair in choices.FORCE_COUNTRIES],
         widget=GovRadioInput(),
         validators=[DataRequired(_l("Select England or Wales"))],
     )
@@ -64,13 +62,7 @@ class NewCaseForm(FlaskForm):
     )
     channel = RadioField(
         _l("How they want to be told there is something new"),
-        choices=[
-            SelectChoice(
-                Channel.PORTAL_ONLY.value, _l("No notifications: they will check the portal")
-            ),
-            SelectChoice(Channel.EMAIL.value, _l("Email")),
-            SelectChoice(Channel.TEXT.value, _l("Text message")),
-        ],
+        choices=[SelectChoice(*pair) for pair in choices.STAFF_CHANNELS],
         default=Channel.PORTAL_ONLY.value,
         widget=GovRadioInput(),
         validators=[DataRequired(_l("Select how they want to be told"))],
@@ -91,11 +83,7 @@ class NewCaseForm(FlaskForm):
     )
     routine_frequency = RadioField(
         _l("How often they want a routine update"),
-        choices=[
-            SelectChoice("fortnightly", _l("Every 2 weeks")),
-            SelectChoice("monthly", _l("Every month")),
-            SelectChoice("key_decisions", _l("Only when something important happens")),
-        ],
+        choices=[SelectChoice(*pair) for pair in choices.STAFF_FREQUENCIES],
         default="monthly",
         widget=GovRadioInput(),
         validators=[DataRequired(_l("Select how often they want a routine update"))],
@@ -221,11 +209,7 @@ class RightsForm(FlaskForm):
     )
     response = RadioField(
         _l("Their answer"),
-        choices=[
-            SelectChoice(OfferResponse.ACCEPTED.value, _l("Accepted")),
-            SelectChoice(OfferResponse.DECLINED.value, _l("Declined")),
-            SelectChoice(OfferResponse.NOT_YET.value, _l("Not decided yet")),
-        ],
+        choices=[SelectChoice(*pair) for pair in choices.OFFER_RESPONSES],
         widget=GovRadioInput(),
         validators=[DataRequired(_l("Select their answer"))],
     )

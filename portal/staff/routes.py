@@ -3,58 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 
 from flask import current_app, flash, redirect, render_template, url_for
-from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.data.models import CaseStatus, MessageKind, utcnow
 from portal.data.scoping import get_case_or_404, get_message_or_404
 from portal.notifications.delivery_status import notification_flags_for, notification_status
-from portal.rules import publishing
 from portal.rules.feedback import clarity_answers
-from portal.rules.victims_code import OfferKind
 from portal.staff import bp, cases, queries
 from portal.staff.forms import NewCaseForm, ReplyForm, RightsForm
-from portal.victim.forms import ChoicesForm
-
-
-@bp.app_template_filter("staff_time")
-def staff_time(moment: datetime | None) -> str:
-    """A moment as staff read it: UK local time, with the weekday."""
-    if moment is None:
-        return ""
-    # Flask-Babel converts to BABEL_DEFAULT_TIMEZONE (Europe/London) itself.
-    return format_datetime(moment, "EEE d MMM y, HH:mm")
-
-
-@bp.app_template_global("staff_label")
-def staff_label(event_type: str | None) -> str:
-    return publishing.staff_label(event_type or "")
-
-
-# The forms whose choices the staff pages show back: a stored value is shown in the words
-# it was picked from, so no page shows a raw code such as `wales` or `accepted`.
-CHOICE_FORMS = (NewCaseForm, RightsForm, ChoicesForm)
-
-
-@bp.app_template_filter("case_choice")
-def case_choice(value: str | None, field: str) -> str:
-    """A stored choice (`wales`, `sexual_assault`, `accepted`...) in the words it was
-    picked from."""
-    form = next(form for form in CHOICE_FORMS if hasattr(form, field))
-    choices = getattr(form, field).kwargs["choices"]
-    return next((str(choice.label) for choice in choices if choice.value == value), value or "")
-
-
-@bp.app_template_filter("offer_label")
-def offer_label(value: str) -> str:
-    try:
-        return str(OfferKind(value).label)
-    except ValueError:
-        return value
 
 
 @bp.get("/")

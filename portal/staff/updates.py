@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import uuid
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, get_template_attribute, redirect, render_template, request, url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.data.scoping import get_case_or_404, get_update_or_404
 from portal.notifications.delivery_status import notification_status
 from portal.rules import presenting, publishing
+from portal.rules.languages import language as language_info
 from portal.rules.victims_code import event_rule, find_jargon
 from portal.staff import bp
 from portal.staff.forms import UpdateForm
 from portal.staff.language_check import seems_not_in
-from portal.staff.routes import staff_time
-from portal.web.i18n import language as language_info
+from portal.web.jinja import staff_time
 
 
 def _correcting(case, form: UpdateForm):
@@ -79,7 +80,7 @@ def preview_update(case_id: uuid.UUID):
         form=form,
         original=original,
         victim_language=language_info(case.victim.language),
-        victim_view=presenting.as_the_victim_sees_it(view, case.victim.language),
+        victim_view=as_the_victim_sees_it(view, case.victim.language),
         rule=event_rule(form.event_type.data),
         deadline=publishing.deadline_for(case, form.event_type.data, occurred_at),
         sensitive=form.sensitive_choice(),
@@ -158,7 +159,21 @@ def published_update(case_id: uuid.UUID, update_id: uuid.UUID):
         case=case,
         update=update,
         victim_language=language_info(language),
-        victim_view=presenting.as_the_victim_sees_it(presenting.full(update), language),
+        victim_view=as_the_victim_sees_it(presenting.full(update), language),
         obligation=publishing.obligation_met_by(update),
         notifications=notification_status(case),
     )
+
+
+def as_the_victim_sees_it(view: presenting.UpdateView, language: str, level: int = 3):
+    """The update's body rendered in the victim's language, exactly as on their page.
+
+    Links that lead to the victim's own pages are left out: the reader is the officer (and
+    a draft has no page yet). The words stay the same.
+    """
+    view.link_corrected = False
+    view.review_url = None
+    view.review = None
+    with force_locale(language):
+        update_body = get_template_attribute("components/update_body.html", "update_body")
+        return update_body(view, level=level)

@@ -12,6 +12,7 @@ from portal.auth.codes import hash_code
 from portal.auth.passwords import is_easy_to_guess
 from portal.auth.sessions import leave_to, start_session
 from portal.data import audit
+from portal.data.audit import ANONYMOUS
 from portal.data.models import utcnow
 from portal.data.scoping import get_grant_or_404, get_shared_update_or_404
 from portal.extensions import db, limiter
@@ -20,11 +21,9 @@ from portal.supporter import bp
 from portal.supporter import shared_page as shared
 from portal.supporter.forms import InvitationCodeForm, SupporterSignInForm
 from portal.supporter.signing_in import authenticate
-from portal.victim.auth.forms import PassphraseForm
-from portal.victim.auth.routes import ADDRESS_LIMIT, GUESSABLE, TOO_MANY_TRIES
-from portal.victim.auth.signing_in import ANONYMOUS
 from portal.web.access import PUBLIC, only
 from portal.web.safe_redirect import safe_next
+from portal.web.sign_in_forms import ADDRESS_LIMIT, GUESSABLE, TOO_MANY_TRIES, PassphraseForm
 
 PENDING = "supporter_invitation"
 CODE_FAILED = _l(

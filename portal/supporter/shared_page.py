@@ -15,7 +15,6 @@ from portal.data.models import Case, ShareScope, SupportGrant, Update
 from portal.data.scoping import live_grants, shared_updates
 from portal.extensions import db
 from portal.rules import presenting
-from portal.victim.home import routine_due
 
 
 @dataclass
@@ -52,7 +51,9 @@ def page_for(supporter, grant: SupportGrant) -> SharedPage:
         select(Case).where(Case.victim_id == grant.victim_id).order_by(Case.created_at, Case.id)
     )
     frequency = grant.victim.routine_frequency
-    page.next_due = [due for case in cases if (due := routine_due(case, frequency)) is not None]
+    page.next_due = [
+        due for case in cases if (due := presenting.routine_due(case, frequency)) is not None
+    ]
     return page
 
 

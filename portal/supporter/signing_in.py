@@ -9,11 +9,12 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from portal.auth import throttle
+from portal.auth.codes import access_id_form
 from portal.auth.passwords import hash_secret, needs_rehash, verify_secret
 from portal.data import audit
+from portal.data.audit import ANONYMOUS
 from portal.data.models import Supporter
 from portal.extensions import db
-from portal.victim.auth.signing_in import ANONYMOUS, access_id_form
 
 
 def authenticate(access_id: str, passphrase: str) -> Supporter | None:

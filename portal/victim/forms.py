@@ -14,10 +14,11 @@ from wtforms import RadioField, StringField, SubmitField, TextAreaField, TimeFie
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, InputRequired, Length, Optional
 
-from portal.data.models import Channel, Terminology
+from portal.data.models import Channel
+from portal.rules import choices
+from portal.rules.languages import LANGUAGES
 from portal.rules.victims_code import RoutineFrequency
 from portal.victim.questions import QUESTION_MAX_LENGTH
-from portal.web.i18n import LANGUAGES
 
 REQUIRED = {
     "phone": _l("Enter a mobile phone number for text messages"),
@@ -63,11 +64,7 @@ class ChoicesForm(FlaskForm):
     )
     terminology = RadioField(
         _l("How should this service talk about you?"),
-        choices=[
-            SelectChoice(str(Terminology.NEITHER), _l("Just use my name")),
-            SelectChoice(str(Terminology.SURVIVOR), _l("Survivor")),
-            SelectChoice(str(Terminology.VICTIM), _l("Victim")),
-        ],
+        choices=[SelectChoice(*pair) for pair in choices.TERMINOLOGY],
         widget=GovRadioInput(),
         validators=[InputRequired(_l("Select how this service should talk about you"))],
     )

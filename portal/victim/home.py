@@ -8,7 +8,6 @@ from datetime import datetime
 from portal.data import victim_queries as queries
 from portal.data.models import Case, CaseStatus
 from portal.rules import presenting
-from portal.rules.victims_code import next_routine_due
 from portal.victim.questions import unread_replies
 
 
@@ -37,18 +36,11 @@ class Home:
         return sum(1 for view in self.updates if view.is_unread)
 
 
-def routine_due(case: Case, frequency: str) -> datetime | None:
-    if case.status != CaseStatus.OPEN:
-        return None
-    try:
-        return next_routine_due(case.last_contact_at, frequency)
-    except ValueError:  # an unknown stored frequency: say nothing rather than guess
-        return None
-
-
 def home_for(victim) -> Home:
     cases = [
-        CaseSummary(case=case, next_routine_due=routine_due(case, victim.routine_frequency))
+        CaseSummary(
+            case=case, next_routine_due=presenting.routine_due(case, victim.routine_frequency)
+        )
         for case in queries.cases(victim)
     ]
     updates = [presenting.summary(update) for update in queries.updates(victim)]

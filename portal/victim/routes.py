@@ -152,8 +152,3 @@ def stay_signed_in():
     record.last_seen_at = utcnow()
     db.session.commit()
     return redirect(safe_next(request.form.get("next"), url_for("victim.home")), code=303)
-
-
-@bp.context_processor
-def dates():
-    return {"day": presenting.day}

@@ -10,6 +10,8 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from portal.data.errors import NotFound
+
 log = logging.getLogger("portal.web.errors")
 
 MESSAGES = {
@@ -45,6 +47,11 @@ def handle_http_error(error: HTTPException):
     return render_error(code)
 
 
+def handle_not_found(error: NotFound):
+    # A record that is missing and one the person may not see get the same page.
+    return render_error(404)
+
+
 def handle_csrf_error(error: CSRFError):
     # Usually an expired page: say so plainly, the person has done nothing wrong.
     log.info("CSRF refusal: %s", error.description)
@@ -70,6 +77,7 @@ def _rollback() -> None:
 
 
 def init_app(app: Flask) -> None:
+    app.register_error_handler(NotFound, handle_not_found)
     app.register_error_handler(CSRFError, handle_csrf_error)
     app.register_error_handler(HTTPException, handle_http_error)
     app.register_error_handler(InternalServerError, handle_unexpected_error)

@@ -79,4 +79,3 @@ def allow_public_caching() -> None:
 
 def init_app(app: Flask) -> None:
     app.after_request(set_security_headers)
-    app.jinja_env.globals["csp_nonce"] = csp_nonce

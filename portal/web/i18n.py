@@ -1,49 +1,18 @@
-"""The languages the portal speaks, and how it chooses one for each request.
+"""How the portal chooses the language of each request.
 
 Order of choice: a signed-in victim's saved preference, then the validated cookie the
-language switcher sets, then the browser's Accept-Language, then English. Welsh is
-listed straight after English: the Welsh Language Standards ask that it is treated no
-less favourably.
+language switcher sets, then the browser's Accept-Language, then English. The languages
+themselves are in `portal.rules.languages`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from flask import request
 from flask_login import current_user
 
+from portal.rules.languages import DEFAULT_LANGUAGE, LANGUAGES, is_known
+
 LANGUAGE_COOKIE = "portal_lang"
-
-
-@dataclass(frozen=True)
-class Language:
-    code: str
-    native_name: str
-    english_name: str
-    direction: str = "ltr"
-
-
-LANGUAGES: dict[str, Language] = {
-    language.code: language
-    for language in (
-        Language("en", "English", "English"),
-        Language("cy", "Cymraeg", "Welsh"),
-        Language("pl", "Polski", "Polish"),
-        Language("ro", "Română", "Romanian"),
-        Language("ur", "اردو", "Urdu", "rtl"),
-        Language("ar", "العربية", "Arabic", "rtl"),
-    )
-}
-DEFAULT_LANGUAGE = "en"
-
-
-def is_known(code: str | None) -> bool:
-    return code in LANGUAGES
-
-
-def language(code: str) -> Language:
-    return LANGUAGES.get(code, LANGUAGES[DEFAULT_LANGUAGE])
 
 
 def select_locale() -> str:

@@ -1,19 +1,26 @@
-"""What every template may use: the nonce, languages, support lines, assets, the name."""
+"""Every Jinja filter and global the templates use, defined or named here and registered in
+one list by `create_app`. Templates get their data from their view; these only format it
+or say what every page shows (the name, languages, support lines, the nonce)."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from flask import Flask, request
-from flask_babel import get_locale
+from flask_babel import format_date, format_datetime, format_time, get_locale
 from flask_babel import lazy_gettext as _l
 from govuk_frontend_wtf.main import WTFormsHelpers
 
 from portal.auth.sessions import seconds_until_idle_timeout
 from portal.data.models import utcnow
 from portal.easyread.language_support import interface_is_draft
+from portal.rules import choices, publishing
 from portal.rules.dates import day
+from portal.rules.languages import LANGUAGES, language
 from portal.rules.support_lines import EMERGENCY, open_now
+from portal.rules.victims_code import OfferKind
 from portal.web.assets import asset_url
-from portal.web.i18n import LANGUAGES, language
+from portal.web.headers import csp_nonce
 
 # A neutral name: nothing in a tab, a history entry or a bookmark says "police" or "case".
 SERVICE_NAME = _l("Beacon")
@@ -24,7 +31,7 @@ def current_language():
 
 
 def interface_translation_is_draft() -> bool:
-    """For base.html's draft notice: is this page's language an unchecked translation?"""
+    """For the draft notice: is this page's language an unchecked translation?"""
     return interface_is_draft(str(get_locale()))
 
 
@@ -32,17 +39,64 @@ def support_lines_open_now():
     return open_now(utcnow())
 
 
+def request_path() -> str:
+    return request.full_path.rstrip("?")
+
+
+def clock(moment: datetime) -> str:
+    """The time of day in UK time (Babel's default zone), e.g. "14:05"."""
+    return format_time(moment, "HH:mm")
+
+
+def recorded_day(value: date | None) -> str:
+    """A recorded day (a date, not a moment), written as the rest of the portal writes days."""
+    return format_date(value, format="d MMMM y") if value else ""
+
+
+def staff_time(moment: datetime | None) -> str:
+    """A moment as staff read it: UK local time, with the weekday."""
+    if moment is None:
+        return ""
+    # Flask-Babel converts to BABEL_DEFAULT_TIMEZONE (Europe/London) itself.
+    return format_datetime(moment, "EEE d MMM y, HH:mm")
+
+
+def staff_label(event_type: str | None) -> str:
+    return publishing.staff_label(event_type or "")
+
+
+def offer_label(value: str) -> str:
+    try:
+        return str(OfferKind(value).label)
+    except ValueError:
+        return value
+
+
+GLOBALS = {
+    "asset_url": asset_url,
+    "clock": clock,
+    "csp_nonce": csp_nonce,
+    "current_language": current_language,
+    "day": day,
+    "emergency_line": EMERGENCY,
+    "idle_timeout_seconds": seconds_until_idle_timeout,
+    "interface_translation_is_draft": interface_translation_is_draft,
+    "languages": LANGUAGES,
+    "request_path": request_path,
+    "service_name": SERVICE_NAME,
+    "staff_label": staff_label,
+    "support_lines_open_now": support_lines_open_now,
+}
+FILTERS = {
+    # A stored choice (`wales`, `accepted`...) in the words it was picked from.
+    "case_choice": lambda value, field: choices.staff_words_for(field, value),
+    "offer_label": offer_label,
+    "review_day": recorded_day,
+    "staff_time": staff_time,
+}
+
+
 def init_app(app: Flask) -> None:
     WTFormsHelpers(app)
-    app.jinja_env.globals.update(
-        asset_url=asset_url,
-        day=day,
-        current_language=current_language,
-        languages=LANGUAGES,
-        service_name=SERVICE_NAME,
-        support_lines_open_now=support_lines_open_now,
-        emergency_line=EMERGENCY,
-        idle_timeout_seconds=seconds_until_idle_timeout,
-        interface_translation_is_draft=interface_translation_is_draft,
-    )
-    app.jinja_env.globals["request_path"] = lambda: request.full_path.rstrip("?")
+    app.jinja_env.globals.update(GLOBALS)
+    app.jinja_env.filters.update(FILTERS)

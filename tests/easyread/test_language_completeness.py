@@ -21,7 +21,7 @@ from portal.easyread.language_support import (
     read_decisions,
 )
 from portal.paths import PROJECT_ROOT
-from portal.web.i18n import LANGUAGES
+from portal.rules.languages import LANGUAGES
 
 MARKED_SUPPORTED = sorted(code for code, d in read_decisions().items() if d.get("supported"))
 

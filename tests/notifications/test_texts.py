@@ -11,8 +11,8 @@ from portal.data.outbox import enqueue_for_reply
 from portal.extensions import db
 from portal.notifications.channels import EMAIL, TEXT
 from portal.notifications.worker import send_due
+from portal.rules.languages import LANGUAGES
 from portal.rules.victims_code import EventType, OffenceCategory
-from portal.web.i18n import LANGUAGES
 from tests.factories import make_case, make_message, make_staff, make_victim, queue_notification
 from tests.notifications.conftest import BASE_URL, Recorder
 

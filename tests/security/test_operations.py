@@ -40,7 +40,7 @@ def test_key_rotation_reencrypts_everything_and_it_still_reads(app_context, app,
     make_update(case, text="The interview is on Tuesday.")
     make_message(case, body="Can I bring a friend?")
     add_new_key()
-    from portal.security.rotation import rotate_all
+    from portal.data.key_rotation import rotate_all
 
     changed = rotate_all()
     assert changed["victim"] == 1 and changed["case"] == 1
@@ -185,7 +185,7 @@ def _drop_database(database_url: str) -> None:
 
 
 def test_key_material_never_appears_in_a_rotation_report(app_context, add_new_key):
-    from portal.security.rotation import rotate_all
+    from portal.data.key_rotation import rotate_all
 
     make_victim(preferred_name="Morgan")
     add_new_key()

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from portal.data.models import Message, MessageKind, Update, utcnow
 from portal.extensions import db
-from portal.rules.presenting import day
+from portal.rules.dates import day
 from portal.rules.victims_code import vrr_request_deadline
 from tests import factories
 from tests.victim.conftest import sign_in

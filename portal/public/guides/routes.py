@@ -17,8 +17,8 @@ from portal.easyread import current_cache, current_library
 from portal.easyread.html import render_article
 from portal.easyread.sources import Guide
 from portal.public.guides import bp
+from portal.rules.languages import LANGUAGES
 from portal.web.headers import allow_public_caching
-from portal.web.i18n import LANGUAGES
 
 MAX_AGE = 3600  # an hour; the ETag makes revalidating cheap after that
 

@@ -22,25 +22,7 @@ from types import MappingProxyType
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
-
-class EventType(StrEnum):
-    """Stored on updates and obligations as the plain string value."""
-
-    DECISION_NOT_TO_INVESTIGATE = "decision_not_to_investigate"
-    SUSPECT_ARRESTED = "suspect_arrested"
-    INTERVIEWED_UNDER_CAUTION = "interviewed_under_caution"
-    RELEASED_ON_BAIL = "released_on_bail"
-    RELEASED_UNDER_INVESTIGATION = "released_under_investigation"
-    BAIL_CONDITIONS_CHANGED = "bail_conditions_changed"
-    FILE_PASSED_TO_CPS = "file_passed_to_cps"
-    CHARGED = "charged"
-    NO_FURTHER_ACTION = "no_further_action"
-    OUT_OF_COURT_DISPOSAL = "out_of_court_disposal"
-    COURT_DATE_SET = "court_date_set"
-    OFFICER_CHANGED = "officer_changed"
-    SUPPORT_REFERRAL = "support_referral"
-    ROUTINE_UPDATE = "routine_update"
-    OTHER = "other"
+from portal.data.models.event_types import KEY_DECISION_TYPES, EventType
 
 
 class DeadlineKind(StrEnum):
@@ -65,14 +47,15 @@ class EventRule:
     what_it_means: LazyString
     what_you_can_do: LazyString
     deadline_kind: DeadlineKind
-    # Shown to supporters who see key decisions only, and to victims who chose to hear
-    # about key decisions only. Also covers what a victim must know to act or stay safe.
-    is_key_decision: bool
     # Published with a content note and the choice to read now, later, or ask for a call.
     sensitive_by_default: bool
     mentions_right_to_review: bool
     # Where the deadline comes from, for staff screens and compliance reports.
     code_source: str
+
+    @property
+    def is_key_decision(self) -> bool:
+        return self.type in KEY_DECISION_TYPES
 
 
 _RULES: tuple[EventRule, ...] = (
@@ -98,7 +81,6 @@ _RULES: tuple[EventRule, ...] = (
             "If you are unhappy with how you have been treated, you can make a complaint."
         ),
         deadline_kind=DeadlineKind.KEY_EVENT,
-        is_key_decision=True,
         sensitive_by_default=True,
         mentions_right_to_review=False,
         code_source="Victims' Code 2020, Right 6",
@@ -124,7 +106,6 @@ _RULES: tuple[EventRule, ...] = (
             "In an emergency, call 999."
         ),
         deadline_kind=DeadlineKind.KEY_EVENT,
-        is_key_decision=True,
         sensitive_by_default=False,
         mentions_right_to_review=False,
         code_source="Victims' Code 2020, Right 6",
@@ -150,7 +131,6 @@ _RULES: tuple[EventRule, ...] = (
             "You can ask your officer what happens next and how long it may take."
         ),
         deadline_kind=DeadlineKind.KEY_EVENT,
-        is_key_decision=True,
         sensitive_by_default=False,
         mentions_right_to_review=False,
         code_source="Victims' Code 2020, Right 6",
@@ -178,7 +158,6 @@ _RULES: tuple[EventRule, ...] = (
             "If it is not an emergency, call 101 or send your officer a message."
         ),
         deadline_kind=DeadlineKind.KEY_EVENT,
-        is_key_decision=True,
         # News that the person is free again can frighten: offer the choice of a call.
         sensitive_by_default=True,
         mentions_right_to_review=False,
@@ -206,7 +185,6 @@ _RULES: tuple[EventRule, ...] = (
             "You can ask your officer how long the investigation might take."
         ),
         deadline_kind=DeadlineKind.KEY_EVENT,
-        is_key_decision=True,
         sensitive_by_default=True,
         mentions_right_to_review=False,
         code_source="Victims' Code 2020, Right 6",
@@ -231,7 +209,6 @@ _RULES: tuple[EventRule, ...] = (
             "Call 999 if you are in danger."
         ),
         deadline_kind=DeadlineKind.KEY_EVENT,
-        is_key_decision=True,
         sensitive_by_default=False,
         mentions_right_to_review=False,
         code_source="Victims' Code 2020, Right 6",
@@ -258,7 +235,6 @@ _RULES: tuple[EventRule, ...] = (
             "You can still ask your officer questions at any time."
         ),
         deadline_kind=DeadlineKind.NONE,
-        is_key_decision=True,
         sensitive_by_default=False,
         mentions_right_to_review=False,
         code_source="Victims' Code 2020, Right 6",
@@ -286,7 +262,6 @@ _RULES: tuple[EventRule, ...] = (
             "You can ask for help to give evidence, such as a screen in the courtroom."
         ),
         deadline_kind=DeadlineKind.KEY_EVENT,
-        is_key_decision=True,
         sensitive_by_default=False,
         mentions_right_to_review=False,
         code_source="Victims' Code 2020, Right 6",
@@ -318,7 +293,6 @@ _RULES: tuple[EventRule, ...] = (
             "You can still get support, whatever the decision."
         ),
         deadline_kind=DeadlineKind.KEY_EVENT,
-        is_key_decision=True,
         sensitive_by_default=True,
         mentions_right_to_review=True,
         code_source="Victims' Code 2020, Right 6",
@@ -346,7 +320,6 @@ _RULES: tuple[EventRule, ...] = (
             "You can still get support, whatever the outcome."
         ),
         deadline_kind=DeadlineKind.KEY_EVENT,
-        is_key_decision=True,
         sensitive_by_default=True,
         mentions_right_to_review=False,
         code_source="Victims' Code 2020, Right 6",
@@ -373,7 +346,6 @@ _RULES: tuple[EventRule, ...] = (
             "You can claim back travel costs and some lost earnings."
         ),
         deadline_kind=DeadlineKind.KEY_EVENT,
-        is_key_decision=True,
         sensitive_by_default=False,
         mentions_right_to_review=False,
         code_source="Victims' Code 2020, Right 8",
@@ -395,7 +367,6 @@ _RULES: tuple[EventRule, ...] = (
             "If you would like, you can ask them to call you to introduce themselves."
         ),
         deadline_kind=DeadlineKind.NONE,
-        is_key_decision=True,
         sensitive_by_default=False,
         mentions_right_to_review=False,
         code_source="Victims' Code 2020, Right 6",
@@ -421,7 +392,6 @@ _RULES: tuple[EventRule, ...] = (
             "If you would like them to contact you in a particular way, tell your officer."
         ),
         deadline_kind=DeadlineKind.SUPPORT_REFERRAL,
-        is_key_decision=True,
         sensitive_by_default=False,
         mentions_right_to_review=False,
         code_source="Victims' Code 2020, Right 4",
@@ -442,7 +412,6 @@ _RULES: tuple[EventRule, ...] = (
             "You can reply to this update with a question."
         ),
         deadline_kind=DeadlineKind.NONE,
-        is_key_decision=False,
         sensitive_by_default=False,
         mentions_right_to_review=False,
         code_source="Victims' Code 2020, Right 6",
@@ -457,7 +426,6 @@ _RULES: tuple[EventRule, ...] = (
             "If anything is unclear, you can ask your officer a question or ask them to call you."
         ),
         deadline_kind=DeadlineKind.NONE,
-        is_key_decision=False,
         sensitive_by_default=False,
         mentions_right_to_review=False,
         code_source="Victims' Code 2020, Right 6",

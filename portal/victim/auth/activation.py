@@ -16,9 +16,9 @@ from portal.auth.codes import hash_code, new_access_id, normalise
 from portal.auth.passwords import hash_secret, is_easy_to_guess
 from portal.auth.sessions import end_all_sessions
 from portal.data import audit
+from portal.data.audit import ANONYMOUS
 from portal.data.models import AuditEvent, Victim, utcnow
 from portal.extensions import db
-from portal.victim.auth.signing_in import ANONYMOUS
 
 FAILED = "victim.activation_failed"
 ADDRESS_MAX_FAILURES = 10

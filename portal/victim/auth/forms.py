@@ -4,38 +4,11 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
-from wtforms import PasswordField, StringField, SubmitField
-from wtforms.validators import InputRequired, Length, ValidationError
+from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
+from wtforms import StringField, SubmitField
+from wtforms.validators import InputRequired, Length
 
-PASSPHRASE_MIN = 8
-PASSPHRASE_MAX = 128
-
-
-def one_time_code_field(description) -> StringField:
-    """The field for a one-time code (a victim's activation code, a supporter's invitation):
-    only the hint about where the code came from differs."""
-    return StringField(
-        _l("Your code"),
-        description=description,
-        widget=GovTextInput(),
-        validators=[
-            InputRequired(_l("Enter the code you were given")),
-            Length(max=60, message=_l("The code must be 60 characters or fewer")),
-        ],
-    )
-
-
-def sign_in_passphrase_field() -> PasswordField:
-    """The passphrase on a sign-in form (a victim's or a supporter's)."""
-    return PasswordField(
-        _l("Passphrase"),
-        widget=GovPasswordInput(),
-        validators=[
-            InputRequired(_l("Enter your passphrase")),
-            Length(max=PASSPHRASE_MAX, message=_l("Your passphrase is 128 characters or fewer")),
-        ],
-    )
+from portal.web.sign_in_forms import one_time_code_field, sign_in_passphrase_field
 
 
 class ActivationCodeForm(FlaskForm):
@@ -43,38 +16,6 @@ class ActivationCodeForm(FlaskForm):
         _l("It is on the note your officer gave you, for example K7PQW-3MXRT-9ACHE-UV4DY.")
     )
     submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
-
-
-class PassphraseForm(FlaskForm):
-    passphrase = PasswordField(
-        _l("Choose a passphrase"),
-        description=_l(
-            "Use at least 8 characters. Three or four words that mean nothing together "
-            "are easy to remember and hard to guess."
-        ),
-        widget=GovPasswordInput(),
-        validators=[
-            InputRequired(_l("Enter a passphrase")),
-            Length(
-                min=PASSPHRASE_MIN,
-                message=_l("Your passphrase must be at least 8 characters long"),
-            ),
-            Length(
-                max=PASSPHRASE_MAX,
-                message=_l("Your passphrase must be 128 characters or fewer"),
-            ),
-        ],
-    )
-    confirm = PasswordField(
-        _l("Type your passphrase again"),
-        widget=GovPasswordInput(),
-        validators=[InputRequired(_l("Type your passphrase again"))],
-    )
-    submit = SubmitField(_l("Save my passphrase"), widget=GovSubmitInput())
-
-    def validate_confirm(self, field) -> None:
-        if self.passphrase.data and field.data != self.passphrase.data:
-            raise ValidationError(_l("The two passphrases are not the same. Type them again."))
 
 
 class SignInForm(FlaskForm):

@@ -14,15 +14,15 @@ from portal.auth.codes import hash_code
 from portal.auth.sessions import leave_to, start_session
 from portal.data import audit
 from portal.extensions import db, limiter
+from portal.rules.languages import is_known
 from portal.victim.auth import activation, bp
-from portal.victim.auth.forms import ActivationCodeForm, PassphraseForm, SignInForm
+from portal.victim.auth.forms import ActivationCodeForm, SignInForm
 from portal.victim.auth.signing_in import authenticate
-from portal.web.i18n import is_known
 from portal.web.safe_redirect import safe_next
+from portal.web.sign_in_forms import ADDRESS_LIMIT, GUESSABLE, TOO_MANY_TRIES, PassphraseForm
 
 PENDING = "activation_pending"
 TIMED_OUT = "timed_out"
-ADDRESS_LIMIT = "10 per 15 minutes"
 
 SIGN_IN_FAILED = _l(
     "The access ID or passphrase is not right. Check them and try again. "
@@ -31,11 +31,6 @@ SIGN_IN_FAILED = _l(
 CODE_FAILED = _l(
     "That code does not work. Check it and try again. A code works once, for 7 days. "
     "If it still does not work, ask your officer for a new one."
-)
-TOO_MANY_TRIES = _l("There have been too many tries. Wait 15 minutes, then try again.")
-GUESSABLE = _l(
-    "That passphrase is used by many people, so it would be easy to guess. "
-    "Try three or four words that mean nothing together, like “pencil harbour velvet cloud”."
 )
 
 

@@ -6,28 +6,16 @@ in words and in time: each path verifies one argon2 hash.
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from sqlalchemy import select
 
 from portal.auth import throttle
-from portal.auth.codes import normalise
+from portal.auth.codes import access_id_form
 from portal.auth.passwords import hash_secret, needs_rehash, verify_secret
 from portal.data import audit
+from portal.data.audit import ANONYMOUS
 from portal.data.models import Victim
 from portal.extensions import db
 from portal.security.crypto import blind_index
-
-# Who the audit log names for an attempt by someone not (yet) signed in.
-ANONYMOUS = SimpleNamespace(kind="anonymous", id=None)
-
-
-def access_id_form(typed: str) -> str | None:
-    """`b 7kq4 mx3p` or `B7KQ4MX3P` back to `B-7KQ4-MX3P`; None if it cannot be one."""
-    symbols = normalise(typed)
-    if len(symbols) != 9 or not symbols.startswith("B"):
-        return None
-    return f"B-{symbols[1:5]}-{symbols[5:]}"
 
 
 def find_victim(identifier: str) -> Victim | None:

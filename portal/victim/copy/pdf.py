@@ -20,8 +20,8 @@ from portal.easyread import fonts
 from portal.easyread.pdf import PDF_VARIANT, EasyreadFetcher, ResourceRefused, _errors_raised
 from portal.paths import PROJECT_ROOT
 from portal.rules import presenting
+from portal.rules.languages import language as language_named
 from portal.victim.rights import rights_for
-from portal.web.i18n import language as language_named
 
 DOCUMENT_TEMPLATE = "victim/copy/document.html"
 

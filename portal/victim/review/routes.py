@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 
 from flask import flash, redirect, render_template, url_for
-from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -80,9 +79,3 @@ def _chosen_case(me, cases, chosen: str | None):
         return get_case_or_404(me, uuid.UUID(chosen or ""))
     except ValueError:
         return None
-
-
-@bp.app_template_filter("review_day")
-def review_day(value) -> str:
-    """A recorded day (a date, not a moment), written as the rest of the portal writes days."""
-    return format_date(value, format="d MMMM y") if value else ""

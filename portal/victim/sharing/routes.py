@@ -9,7 +9,6 @@ from __future__ import annotations
 import uuid
 
 from flask import abort, current_app, flash, redirect, render_template, url_for
-from flask_babel import format_time
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -17,8 +16,8 @@ from portal.data import audit
 from portal.extensions import db
 from portal.notifications.channels import can_send_email
 from portal.rules import support_grants as grants
-from portal.supporter.forms import CodeWordForm, InviteForm
 from portal.victim.sharing import bp
+from portal.victim.sharing.forms import CodeWordForm, InviteForm
 
 WITHDRAWN = _l("You have stopped sharing. They cannot see anything from now on.")
 CODE_WORD_SAVED = _l("Your code word is saved.")
@@ -96,9 +95,3 @@ def _set_code_word(victim, word: str | None) -> None:
     # Whether one is set, never the word itself.
     audit.record("victim.code_word_changed", subject=victim, detail={"set": bool(word)})
     db.session.commit()
-
-
-@bp.context_processor
-def clock():
-    # The time of day in UK time (Babel's default zone), for the history of views.
-    return {"clock": lambda moment: format_time(moment, "HH:mm")}
