@@ -130,8 +130,7 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _init_templates(app: Flask) -> None:
-    from portal.web import form_errors
-    from portal.web import jinja as template_globals
+    from portal.web import form_errors, jinja
 
     form_errors.init_app(app)
     app.jinja_loader = ChoiceLoader(
@@ -147,4 +146,4 @@ def _init_templates(app: Flask) -> None:
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
-    template_globals.init_app(app)
+    jinja.init_app(app)

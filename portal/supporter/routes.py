@@ -16,7 +16,7 @@ from portal.data.audit import ANONYMOUS
 from portal.data.models import utcnow
 from portal.data.scoping import get_grant_or_404, get_shared_update_or_404
 from portal.extensions import db, limiter
-from portal.rules import support_grants as grants
+from portal.rules import support_grants
 from portal.supporter import bp
 from portal.supporter import shared_page as shared
 from portal.supporter.forms import InvitationCodeForm, SupporterSignInForm
@@ -50,13 +50,13 @@ def _signed_in_supporter():
 def accept():
     form = InvitationCodeForm()
     if form.validate_on_submit():
-        if grants.address_is_locked(request.remote_addr):
+        if support_grants.address_is_locked(request.remote_addr):
             form.code.errors.append(TOO_MANY_TRIES)
-        elif (grant := grants.find_invitation(form.code.data)) is None:
-            grants.record_failed_code(ANONYMOUS)
+        elif (grant := support_grants.find_invitation(form.code.data)) is None:
+            support_grants.record_failed_code(ANONYMOUS)
             form.code.errors.append(CODE_FAILED)
         elif (supporter := _signed_in_supporter()) is not None:
-            grants.accept(grant, supporter)  # someone already supporting others
+            support_grants.accept(grant, supporter)  # someone already supporting others
             return redirect(url_for("supporters.home"), code=303)
         else:
             session[PENDING] = {"grant": str(grant.id), "code": hash_code(form.code.data)}
@@ -76,8 +76,8 @@ def choose_passphrase():
         if is_easy_to_guess(form.passphrase.data):
             form.passphrase.errors.append(GUESSABLE)
         else:
-            supporter = grants.new_supporter(form.passphrase.data)
-            grants.accept(grant, supporter)
+            supporter = support_grants.new_supporter(form.passphrase.data)
+            support_grants.accept(grant, supporter)
             session.pop(PENDING, None)
             start_session(supporter)
             # Rendered, not redirected: the access ID is shown this once and stored nowhere.
@@ -91,7 +91,7 @@ def _pending_grant():
         grant_id = uuid.UUID(pending.get("grant", ""))
     except ValueError:
         return None
-    return grants.waiting_grant(grant_id, pending.get("code"))
+    return support_grants.waiting_grant(grant_id, pending.get("code"))
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
@@ -132,7 +132,7 @@ def shared_with_me(grant_id: uuid.UUID):
     me = _me()
     grant = get_grant_or_404(me, grant_id)
     page = shared.page_for(me, grant)
-    grants.record_view(me, grant)
+    support_grants.record_view(me, grant)
     return render_template("supporter/shared.html", page=page)
 
 
@@ -141,7 +141,7 @@ def update(update_id: uuid.UUID):
     me = _me()
     found = get_shared_update_or_404(me, update_id)
     grant = shared.grant_for_update(me, found)
-    grants.record_view(me, grant, found)
+    support_grants.record_view(me, grant, found)
     return render_template(
         "supporter/update.html",
         view=shared.full_view(found),

@@ -1,6 +1,6 @@
 """Checking a supporter's access ID and passphrase: one answer, one hash, for every failure.
 
-The same shape as a victim's sign-in (portal/victim_auth/signing_in.py): an unknown
+The same shape as a victim's sign-in (portal/victim/auth/signing_in.py): an unknown
 account, a wrong passphrase and a locked account look identical from outside.
 """
 

@@ -10,10 +10,10 @@ from flask_login import current_user
 from portal.auth.sessions import leave_to, start_session
 from portal.data import audit
 from portal.extensions import db, limiter
-from portal.staff.auth import bp, signin
+from portal.staff.auth import bp, signing_in
 from portal.staff.auth.forms import CodeForm, NewPasswordForm, SignInForm
 from portal.staff.auth.passwords import complete_reset, password_problem, user_for_token
-from portal.staff.auth.signin import Outcome
+from portal.staff.auth.signing_in import Outcome
 from portal.web.safe_redirect import safe_next
 
 POST_LIMIT = "20 per minute"
@@ -35,13 +35,13 @@ def _home_for(user) -> str:
 def sign_in():
     form = SignInForm()
     if form.validate_on_submit():
-        outcome, user = signin.check_password(form.email.data, form.password.data)
+        outcome, user = signing_in.check_password(form.email.data, form.password.data)
         if outcome is Outcome.LOCKED:
             form.password.errors.append(locked_message())
         elif outcome is Outcome.WRONG:
             form.password.errors.append(_("Enter a correct email address and password"))
         else:
-            signin.remember_pending(user)
+            signing_in.remember_pending(user)
             target = "staff_auth.enter_code" if user.totp_enrolled_at else "staff_auth.enrol"
             return redirect(url_for(target, next=request.args.get("next")), code=303)
     return render_template("staff_auth/sign_in.html", form=form)
@@ -50,12 +50,12 @@ def sign_in():
 @bp.route("/sign-in/code", methods=["GET", "POST"])
 @limiter.limit(POST_LIMIT, methods=["POST"])
 def enter_code():
-    user = signin.pending_user()
+    user = signing_in.pending_user()
     if user is None or user.totp_enrolled_at is None:
         return redirect(url_for("staff_auth.sign_in"), code=303)
     form = CodeForm()
     if form.validate_on_submit():
-        outcome = signin.check_code(user, form.code.data)
+        outcome = signing_in.check_code(user, form.code.data)
         if outcome is Outcome.OK:
             return _finish_sign_in(user)
         form.code.errors.append(_code_error(outcome))
@@ -65,18 +65,18 @@ def enter_code():
 @bp.route("/enrol", methods=["GET", "POST"])
 @limiter.limit(POST_LIMIT, methods=["POST"])
 def enrol():
-    user = signin.pending_user()
+    user = signing_in.pending_user()
     if user is None or user.totp_enrolled_at is not None:
         return redirect(url_for("staff_auth.sign_in"), code=303)
-    secret = signin.new_totp_secret(user)
+    secret = signing_in.new_totp_secret(user)
     form = CodeForm()
     if form.validate_on_submit():
-        outcome = signin.check_code(user, form.code.data)
+        outcome = signing_in.check_code(user, form.code.data)
         if outcome is Outcome.OK:
-            signin.complete_enrolment(user)
+            signing_in.complete_enrolment(user)
             return _finish_sign_in(user)
         form.code.errors.append(_code_error(outcome))
-    uri = signin.provisioning_uri(user, issuer=_("Beacon staff"))
+    uri = signing_in.provisioning_uri(user, issuer=_("Beacon staff"))
     qr = segno.make(uri, error="m").png_data_uri(scale=5, border=2)
     return render_template("staff_auth/enrol.html", form=form, qr=qr, secret=secret)
 
@@ -90,7 +90,7 @@ def _code_error(outcome: Outcome) -> str:
 
 
 def _finish_sign_in(user):
-    signin.record_sign_in(user)
+    signing_in.record_sign_in(user)
     next_url = request.args.get("next")
     start_session(user)  # clears the half-signed-in state and commits the audit event
     return redirect(safe_next(next_url, default=_home_for(user)), code=303)
@@ -109,7 +109,7 @@ def choose_password(token: str):
             form.password.errors.append(problem)
         elif (
             user.totp_enrolled_at
-            and signin.check_code(user, form.code.data or "") is not Outcome.OK
+            and signing_in.check_code(user, form.code.data or "") is not Outcome.OK
         ):
             # A link alone must not be enough to take over an enrolled account.
             form.code.errors.append(_("Enter the 6-digit code your authenticator app shows now"))

@@ -8,12 +8,11 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.data import audit
-from portal.data import review_queries as queries
+from portal.data import audit, review_queries
 from portal.data.models import utcnow
 from portal.extensions import db
 from portal.rules import complaints
-from portal.rules import review as rules
+from portal.rules import review as review_rules
 from portal.rules.victims_code import london_date
 from portal.staff.review import bp
 from portal.staff.review.forms import AcknowledgeForm, DecisionForm
@@ -24,16 +23,16 @@ def queue():
     now = utcnow()
     return render_template(
         "review/queue.html",
-        open_reviews=queries.open_reviews(current_user),
-        decided=queries.decided_reviews(current_user),
-        complaints=queries.complaints(current_user),
-        progress=lambda request: rules.progress(request, now),
+        open_reviews=review_queries.open_reviews(current_user),
+        decided=review_queries.decided_reviews(current_user),
+        complaints=review_queries.complaints(current_user),
+        progress=lambda request: review_rules.progress(request, now),
     )
 
 
 @bp.get("/<uuid:request_id>")
 def review_page(request_id: uuid.UUID):
-    request = queries.get_review_or_404(current_user, request_id)
+    request = review_queries.get_review_or_404(current_user, request_id)
     audit.record("review.opened", case_id=request.case_id, subject=request)
     db.session.commit()
     return render_review(request)
@@ -43,7 +42,7 @@ def render_review(request, acknowledge_form=None, decision_form=None, status: in
     return render_template(
         "review/review.html",
         review=request,
-        progress=rules.progress(request, utcnow()),
+        progress=review_rules.progress(request, utcnow()),
         acknowledge_form=acknowledge_form or AcknowledgeForm(formdata=None),
         decision_form=decision_form or DecisionForm(formdata=None),
         form=acknowledge_form or decision_form,
@@ -52,21 +51,21 @@ def render_review(request, acknowledge_form=None, decision_form=None, status: in
 
 @bp.post("/<uuid:request_id>/acknowledged")
 def acknowledged(request_id: uuid.UUID):
-    request = queries.get_review_or_404(current_user, request_id)
+    request = review_queries.get_review_or_404(current_user, request_id)
     form = AcknowledgeForm()
     earliest = london_date(request.requested_at)
     valid = form.validate_on_submit()
     if request.acknowledged_on is None:
         if not (valid and form.check_day(form.acknowledged_on, earliest, _today())):
             return render_review(request, acknowledge_form=form)
-        rules.acknowledge(request, form.acknowledged_on.data, current_user)
+        review_rules.acknowledge(request, form.acknowledged_on.data, current_user)
         flash(_("Acknowledgement recorded. They will be told."))
     return redirect(url_for("staff_review.review_page", request_id=request.id), code=303)
 
 
 @bp.post("/<uuid:request_id>/decision")
 def decision(request_id: uuid.UUID):
-    request = queries.get_review_or_404(current_user, request_id)
+    request = review_queries.get_review_or_404(current_user, request_id)
     if request.acknowledged_on is None:
         flash(_("Record that the request was acknowledged before recording a decision."))
     elif request.is_open:
@@ -74,7 +73,7 @@ def decision(request_id: uuid.UUID):
         valid = form.validate_on_submit()
         if not (valid and form.check_day(form.decided_on, request.acknowledged_on, _today())):
             return render_review(request, decision_form=form)
-        rules.decide(request, form.decided_on.data, form.outcome.data, current_user)
+        review_rules.decide(request, form.decided_on.data, form.outcome.data, current_user)
         flash(_("Decision recorded. They will be told."))
     return redirect(url_for("staff_review.review_page", request_id=request.id), code=303)
 
@@ -85,7 +84,7 @@ def _today():
 
 @bp.get("/complaints/<uuid:complaint_id>")
 def complaint_page(complaint_id: uuid.UUID):
-    complaint = queries.get_complaint_or_404(current_user, complaint_id)
+    complaint = review_queries.get_complaint_or_404(current_user, complaint_id)
     audit.record("complaint.opened", case_id=complaint.case_id, subject=complaint)
     db.session.commit()
     return render_template("review/complaint.html", complaint=complaint)
@@ -93,7 +92,7 @@ def complaint_page(complaint_id: uuid.UUID):
 
 @bp.post("/complaints/<uuid:complaint_id>/passed-on")
 def complaint_passed_on(complaint_id: uuid.UUID):
-    complaint = queries.get_complaint_or_404(current_user, complaint_id)
+    complaint = review_queries.get_complaint_or_404(current_user, complaint_id)
     complaints.pass_on(complaint, current_user, utcnow())
     flash(_("Recorded as passed to the complaints team."))
     return redirect(url_for("staff_review.complaint_page", complaint_id=complaint.id), code=303)

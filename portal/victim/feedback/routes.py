@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from portal.data.models import Clarity, utcnow
 from portal.data.scoping import get_update_or_404
-from portal.rules import feedback as answers
+from portal.rules import feedback as feedback_rules
 from portal.victim.feedback import bp
 from portal.victim.feedback.forms import CheckForm, ClarityForm
 
@@ -26,7 +26,7 @@ def _me():
 
 
 def _askable(update_id: uuid.UUID):
-    return answers.askable_or_404(get_update_or_404(_me(), update_id))
+    return feedback_rules.askable_or_404(get_update_or_404(_me(), update_id))
 
 
 def _back_to(update) -> str:
@@ -36,16 +36,16 @@ def _back_to(update) -> str:
 @bp.route("/updates/<uuid:update_id>", methods=["GET", "POST"])
 def clarity(update_id: uuid.UUID):
     update = _askable(update_id)
-    existing = answers.clarity_for(update)
+    existing = feedback_rules.clarity_for(update)
     data = {"answer": existing.answer, "comment": existing.comment} if existing else None
     form = ClarityForm(prefix="clarity", data=data)
     if form.validate_on_submit():
         skip = "skip" in request.form
         if skip or form.answer.data:
             chosen = Clarity.SKIPPED if skip else form.answer.data
-            answers.record_clarity(update, chosen, form.comment.data, utcnow())
+            feedback_rules.record_clarity(update, chosen, form.comment.data, utcnow())
             flash(SKIPPED if skip else THANKS)
-            if not skip and answers.monthly_check_due(_me(), utcnow()):
+            if not skip and feedback_rules.monthly_check_due(_me(), utcnow()):
                 return redirect(url_for("victim_feedback.check", update_id=update.id), code=303)
             return redirect(_back_to(update), code=303)
         form.answer.errors.append(CHOOSE)
@@ -57,15 +57,17 @@ def check(update_id: uuid.UUID):
     """The monthly check, offered after the victim answered about `update_id`."""
     update = _askable(update_id)
     me, now = _me(), utcnow()
-    if answers.check_this_month(me, now) is None and answers.read_sensitive_recently(me, now):
+    if feedback_rules.check_this_month(me, now) is None and feedback_rules.read_sensitive_recently(
+        me, now
+    ):
         return redirect(_back_to(update), code=303)
-    offered = answers.offer_monthly_check(me, update.case_id, now)
+    offered = feedback_rules.offer_monthly_check(me, update.case_id, now)
     if offered is None:
         return redirect(_back_to(update), code=303)
     form = CheckForm(prefix="check")
     if form.validate_on_submit():
         skip = "skip" in request.form
-        answers.record_check(offered, form.data, skipped=skip, now=now)
+        feedback_rules.record_check(offered, form.data, skipped=skip, now=now)
         flash(CHECK_SKIPPED if skip else CHECK_THANKS)
         return redirect(_back_to(update), code=303)
     return render_template("feedback/check.html", form=form, update=update)

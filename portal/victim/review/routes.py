@@ -10,12 +10,11 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from portal.data import review_queries as queries
-from portal.data import victim_queries
+from portal.data import review_queries, victim_queries
 from portal.data.models import utcnow
 from portal.data.scoping import get_case_or_404, get_update_or_404
 from portal.rules import complaints
-from portal.rules import review as rules
+from portal.rules import review as review_rules
 from portal.victim.review import bp
 from portal.victim.review.forms import ComplaintForm, ReviewForm
 
@@ -30,12 +29,12 @@ def _me():
 @bp.route("/<uuid:update_id>", methods=["GET", "POST"])
 def review(update_id: uuid.UUID):
     me = _me()
-    decision = rules.decision_or_404(get_update_or_404(me, update_id))
-    existing = queries.review_for(decision)
+    decision = review_rules.decision_or_404(get_update_or_404(me, update_id))
+    existing = review_queries.review_for(decision)
     form = ReviewForm()
     # One request per decision: a second post shows the first one's progress instead.
     if existing is None and form.validate_on_submit():
-        rules.request_review(me, decision, form.note.data, utcnow())
+        review_rules.request_review(me, decision, form.note.data, utcnow())
         flash(SENT)
         return redirect(url_for("victim_review.review", update_id=decision.id), code=303)
     return render_template(
@@ -43,7 +42,7 @@ def review(update_id: uuid.UUID):
         form=form if existing is None else None,
         decision=decision,
         review=existing,
-        left=rules.time_left(decision, utcnow()),
+        left=review_rules.time_left(decision, utcnow()),
     )
 
 
@@ -64,7 +63,7 @@ def complain():
             flash(COMPLAINT_SENT)
             return redirect(url_for("victim_review.complain"), code=303)
     return render_template(
-        "review/complain.html", form=form, cases=cases, sent=queries.own_complaints(me)
+        "review/complain.html", form=form, cases=cases, sent=review_queries.own_complaints(me)
     )
 
 

@@ -15,7 +15,7 @@ from flask_login import current_user
 from portal.data import audit
 from portal.extensions import db
 from portal.notifications.channels import can_send_email
-from portal.rules import support_grants as grants
+from portal.rules import support_grants
 from portal.victim.sharing import bp
 from portal.victim.sharing.forms import CodeWordForm, InviteForm
 
@@ -33,11 +33,11 @@ def sharing():
     me = _me()
     return render_template(
         "victim/sharing/index.html",
-        grants=grants.grants_of(me),
-        history=grants.history(me),
-        labels=grants.labels_by_grant(me),
-        scopes=grants.SCOPES,
-        actions=grants.ACTIONS,
+        grants=support_grants.grants_of(me),
+        history=support_grants.history(me),
+        labels=support_grants.labels_by_grant(me),
+        scopes=support_grants.SCOPES,
+        actions=support_grants.ACTIONS,
     )
 
 
@@ -46,7 +46,9 @@ def invite():
     form = InviteForm()
     if form.validate_on_submit():
         email = form.email.data or None
-        grant, code = grants.invite(_me(), form.label.data, form.kind.data, form.scope.data, email)
+        grant, code = support_grants.invite(
+            _me(), form.label.data, form.kind.data, form.scope.data, email
+        )
         # Rendered, not redirected: the code is shown once and stored only as a hash (and,
         # until the worker emails it, encrypted in the outbox). Shown even when emailed,
         # so the victim can still pass it on themselves.
@@ -54,7 +56,7 @@ def invite():
             "victim/sharing/invited.html",
             grant=grant,
             code=code,
-            scopes=grants.SCOPES,
+            scopes=support_grants.SCOPES,
             emailed_to=email,
             email_ready=can_send_email(current_app.config["SETTINGS"]),
         )
@@ -64,10 +66,10 @@ def invite():
 @bp.post("/<uuid:grant_id>/withdraw")
 def withdraw(grant_id: uuid.UUID):
     me = _me()
-    grant = grants.own_grant(me, grant_id)
+    grant = support_grants.own_grant(me, grant_id)
     if grant is None:
         abort(404)
-    grants.withdraw(me, grant)
+    support_grants.withdraw(me, grant)
     flash(WITHDRAWN)
     return redirect(url_for("victim_sharing.sharing"), code=303)
 
