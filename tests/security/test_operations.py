@@ -11,13 +11,14 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
-from portal.data import audit
+from portal.data import audit, victim_tables
 from portal.data.backup import BackupError, create_backup, restore_backup
 from portal.data.models import AuditEvent, Case, CaseStatus, Message, Update, Victim, utcnow
 from portal.data.models.audit import AuditLogIsAppendOnly
 from portal.data.retention import purge
 from portal.extensions import db
 from portal.security.crypto import DecryptionError, Keyring
+from tests.data.records import one_of_everything, owned_rows_by_table, still_there
 from tests.factories import make_case, make_message, make_update, make_victim
 
 NEW_KEY = ("new", b"n" * 32)
@@ -106,6 +107,36 @@ def test_retention_keeps_a_victim_who_has_another_case(app_context):
     make_case(victim=victim)
     assert purge(retention_days=730).victims == 0
     assert db.session.get(Victim, victim.id) is not None
+
+
+def test_retention_removes_the_victims_rows_from_every_table_in_the_registry(app, app_context):
+    """Every table that holds a victim's data (portal/data/victim_tables.py) loses the
+    purged victim's rows, but for those the registry says the purge keeps, and why."""
+    gone, stays = make_victim(), make_victim()
+    one_of_everything(app, gone, closed_days_ago=800)
+    one_of_everything(app, stays)
+    gone_rows, staying_rows = owned_rows_by_table(gone.id), owned_rows_by_table(stays.id)
+
+    report = purge(retention_days=730)
+    assert report.cases == 1 and report.victims == 1
+    for entry in victim_tables.TABLES:
+        left = still_there(entry.table, gone_rows[entry.name])
+        if entry.purged:
+            assert left == [], f"the purge left {len(left)} {entry.name} rows behind"
+        else:
+            assert sorted(left) == sorted(gone_rows[entry.name]), entry.kept_by_purge
+        assert sorted(still_there(entry.table, staying_rows[entry.name])) == sorted(
+            staying_rows[entry.name]
+        ), f"the purge removed {entry.name} rows of a victim whose case is open"
+
+
+def test_a_retention_dry_run_counts_what_the_real_one_removes(app, app_context):
+    victim = make_victim()
+    one_of_everything(app, victim, closed_days_ago=800)
+    updates = len(owned_rows_by_table(victim.id)["case_update"])
+    counted = purge(retention_days=730, dry_run=True)
+    assert counted.rows["case_update"] == updates  # a correction counted once, not twice
+    assert purge(retention_days=730).rows == counted.rows
 
 
 def test_an_audit_event_cannot_be_changed_or_deleted_through_the_app(app_context):
