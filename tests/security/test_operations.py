@@ -8,12 +8,12 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from portal.data import audit, victim_tables
 from portal.data.backup import BackupError, create_backup, restore_backup
-from portal.data.models import AuditEvent, Case, CaseStatus, Message, Update, Victim, utcnow
+from portal.data.models import AuditEvent, Base, Case, CaseStatus, Message, Update, Victim, utcnow
 from portal.data.models.audit import AuditLogIsAppendOnly
 from portal.data.retention import purge
 from portal.extensions import db
@@ -187,6 +187,45 @@ def test_a_backup_restores_into_a_fresh_database_and_decrypts(app_context, anoth
     _drop_database(fresh_url)
 
 
+def test_a_restore_brings_back_every_table_in_the_registry_and_counts_its_rows(
+    app, app_context, tmp_path
+):
+    one_of_everything(app, make_victim())
+    live = {
+        entry.name: db.session.scalar(select(func.count()).select_from(entry.table))
+        for entry in victim_tables.TABLES
+    }
+    target = tmp_path / "portal.data.backup"
+    create_backup(target)
+    fresh_url = _fresh_database(tmp_path)
+    try:
+        assert restore_backup(target, fresh_url) == live
+    finally:
+        _drop_database(fresh_url)
+    assert all(live.values())
+
+
+def test_a_restore_that_lacks_a_table_of_victims_data_says_so(app_context, another_app, tmp_path):
+    """A backup of a database without every table in the registry (the wrong database, or
+    one that lost a table) is not called restored."""
+    partial_url = _fresh_database(tmp_path, "partial")
+    fresh_url = _fresh_database(tmp_path)
+    engine = create_engine(partial_url)
+    tables = [t for t in Base.metadata.sorted_tables if t.name != "experience_check"]
+    Base.metadata.create_all(engine, tables=tables)
+    engine.dispose()
+    target = tmp_path / "partial.backup"
+    try:
+        with another_app(PORTAL_DATABASE_URL=partial_url).app_context():
+            create_backup(target)
+            db.engine.dispose()
+        with pytest.raises(BackupError, match="lacks tables that hold victims' data: experience"):
+            restore_backup(target, fresh_url)
+    finally:
+        _drop_database(fresh_url)
+        _drop_database(partial_url)
+
+
 def test_a_restore_never_goes_over_a_database_that_holds_data(app_context, tmp_path):
     make_case(victim=make_victim(preferred_name="Rowan"))
     target = tmp_path / "portal.data.backup"
@@ -197,10 +236,10 @@ def test_a_restore_never_goes_over_a_database_that_holds_data(app_context, tmp_p
     assert db.session.scalar(select(Victim)).preferred_name == "Rowan"
 
 
-def _fresh_database(tmp_path) -> str:
+def _fresh_database(tmp_path, name: str = "restored") -> str:
     url = db.engine.url
     if url.get_backend_name() == "sqlite":
-        return f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+        return f"sqlite:///{tmp_path / f'{name}.sqlite3'}"
     name = f"portal_restore_{uuid.uuid4().hex[:8]}"
     subprocess.run(["createdb", "-h", url.host, "-U", url.username, name], check=True)
     return url.set(database=name).render_as_string(hide_password=False)
