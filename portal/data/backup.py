@@ -2,6 +2,12 @@
 
 The backup holds encrypted values as they are: restoring it needs the same
 PORTAL_ENCRYPTION_KEYS. Keep keys and backups apart, so that one alone reveals nothing.
+
+A restore is checked against the registry of tables that hold victims' data
+(portal/data/victim_tables.py, read by the retention purge and the export too): the
+restored database must hold every one of them, or the restore is reported as failed, naming
+what is missing. A copy of the wrong database, or of one that lost tables, would otherwise
+be "Restored." and found out only when a victim's records are needed.
 """
 
 from __future__ import annotations
@@ -10,9 +16,10 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, func, inspect, select
 from sqlalchemy.engine import make_url
 
+from portal.data import victim_tables
 from portal.extensions import db
 
 
@@ -30,11 +37,12 @@ def create_backup(target: Path) -> None:
         raise BackupError(f"no backup method for {url.get_backend_name()}")
 
 
-def restore_backup(source: Path, database_url: str) -> None:
-    """Restore `source` into the empty database at `database_url`.
+def restore_backup(source: Path, database_url: str) -> dict[str, int]:
+    """Restore `source` into the empty database at `database_url`, and check it.
 
     Never over one that holds tables: a restore aimed at the live database by mistake
     would overwrite (SQLite) or collide with (PostgreSQL) what victims wrote since.
+    Returns how many rows each table of victims' data holds in the restored database.
     """
     url = make_url(database_url)
     _require_empty(url)
@@ -46,6 +54,29 @@ def restore_backup(source: Path, database_url: str) -> None:
         )
     else:
         raise BackupError(f"no restore method for {url.get_backend_name()}")
+    return check_restored(url)
+
+
+def check_restored(url) -> dict[str, int]:
+    """Every table of victims' data is in the restored database: its rows, by table."""
+    engine = create_engine(url)
+    try:
+        present = set(inspect(engine).get_table_names())
+        missing = [entry.name for entry in victim_tables.TABLES if entry.name not in present]
+        if missing:
+            raise BackupError(
+                f"restored into {url.render_as_string(hide_password=True)}, but it lacks "
+                f"tables that hold victims' data: {', '.join(missing)}. Do not rely on it as a "
+                "whole copy of the portal (a backup taken before those tables existed gets "
+                "them, empty, from `flask db upgrade`)"
+            )
+        with engine.connect() as connection:
+            return {
+                entry.name: connection.scalar(select(func.count()).select_from(entry.table))
+                for entry in victim_tables.TABLES
+            }
+    finally:
+        engine.dispose()
 
 
 def _require_empty(url) -> None:

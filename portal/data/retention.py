@@ -3,6 +3,11 @@
 What goes: the case and everything said in it, and the victim's account if they have no
 other case. What stays: the audit log (it holds no personal text), with one more entry
 saying what was removed and when.
+
+Which tables hold a victim's data, and how their rows are reached, is the registry's
+(portal/data/victim_tables.py), read by the export and the restore too: a row that sits in
+a case goes with the case; a row reached from the victim that sits in no case (a grant, an
+invitation by email, a sign-in) goes with the account; a table the purge keeps says why.
 """
 
 from __future__ import annotations
@@ -10,37 +15,40 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
-from portal.data import audit
-from portal.data.models import (
-    AuthSession,
-    Case,
-    CaseStatus,
-    ComplaintRequest,
-    ExperienceCheck,
-    Message,
-    Notification,
-    Obligation,
-    ReviewRequest,
-    RightsRecord,
-    SupportGrant,
-    Update,
-    UpdateFeedback,
-    Victim,
-    utcnow,
-)
+from portal.data import audit, victim_tables
+from portal.data.models import Base, Case, CaseStatus, Victim, utcnow
+from portal.data.victim_tables import Reach, VictimTable
 from portal.extensions import db
 
-# Children before parents, so foreign keys never block a delete. Later areas that add
-# tables holding a case's data register them here.
-CASE_CHILD_MODELS: list[type] = [Notification, Message, Obligation, RightsRecord]
-CASE_CHILD_MODELS += [ReviewRequest, ComplaintRequest, UpdateFeedback, ExperienceCheck]
-# Tables holding a victim's own data (by `victim_id`), removed with the victim's account.
-VICTIM_CHILD_MODELS: list[type] = [SupportGrant]
-# Tables holding rows about one of the victim's grants (by `grant_id`), removed before the
-# grants: an invitation emailed to a supporter is a notification with no case.
-GRANT_CHILD_MODELS: list[type] = [Notification]
+# The two the purge is about: each is removed last, once nothing points at it, and counted
+# as a case or a victim rather than among the rows.
+ROOTS = (Case, Victim)
+_ORDER = {table.name: place for place, table in enumerate(Base.metadata.sorted_tables)}
+
+
+def _children_first(entries) -> list[VictimTable]:
+    """So foreign keys never block a delete: a table before the tables it points at."""
+    return sorted(entries, key=lambda entry: _ORDER[entry.name], reverse=True)
+
+
+def _purged(entry: VictimTable) -> bool:
+    return entry.purged and entry.model not in ROOTS
+
+
+# Removed with each purged case: every row that sits in it.
+WITH_THE_CASE = _children_first(
+    entry for entry in victim_tables.TABLES if _purged(entry) and Reach.CASE in entry.reached
+)
+# Removed with the victim's account, once their last case has gone: every row reached from
+# the victim that sits in no case.
+ACCOUNT_REACHES = (Reach.VICTIM, Reach.GRANT, Reach.SIGN_IN)
+WITH_THE_ACCOUNT = _children_first(
+    entry
+    for entry in victim_tables.TABLES
+    if _purged(entry) and set(entry.reached) & set(ACCOUNT_REACHES)
+)
 
 
 @dataclass
@@ -69,28 +77,18 @@ def purge(retention_days: int, dry_run: bool = False) -> PurgeReport:
     for case in cases_due_for_purge(retention_days):
         report.cases += 1
         victim_id = case.victim_id
-        for model in CASE_CHILD_MODELS:
-            report.add(model.__tablename__, _delete(model, model.case_id == case.id, dry_run))
-        # Corrections point at the updates they correct: remove them first.
-        report.add(
-            "case_update",
-            _delete(Update, (Update.case_id == case.id) & Update.corrects_id.isnot(None), dry_run)
-            + _delete(Update, Update.case_id == case.id, dry_run),
-        )
+        for entry in WITH_THE_CASE:
+            removed = _delete(entry, victim_tables.in_case(entry, case.id), dry_run)
+            report.add(entry.name, removed)
         audit.record("retention.purge_case", case_id=case.id, actor=None)
         if not dry_run:
             db.session.delete(case)
             db.session.flush()
         if _victim_has_no_other_case(victim_id, case.id):
             report.victims += 1
-            _delete(AuthSession, AuthSession.principal_id == victim_id, dry_run)
-            grant_ids = select(SupportGrant.id).where(SupportGrant.victim_id == victim_id)
-            for model in GRANT_CHILD_MODELS:
-                removed = _delete(model, model.grant_id.in_(grant_ids), dry_run)
-                report.add(model.__tablename__, removed)
-            for model in VICTIM_CHILD_MODELS:
-                removed = _delete(model, model.victim_id == victim_id, dry_run)
-                report.add(model.__tablename__, removed)
+            for entry in WITH_THE_ACCOUNT:
+                removed = _delete(entry, _in_no_case(entry, victim_id), dry_run)
+                report.add(entry.name, removed)
             if not dry_run:
                 db.session.delete(db.session.get(Victim, victim_id))
     audit.record(
@@ -105,10 +103,30 @@ def purge(retention_days: int, dry_run: bool = False) -> PurgeReport:
     return report
 
 
-def _delete(model: type, condition, dry_run: bool) -> int:
+def _in_no_case(entry: VictimTable, victim_id):
+    """The entry's rows reached from the victim that sit in no case (a case's went with it)."""
+    reaches = [reach for reach in entry.reached if reach in ACCOUNT_REACHES]
+    condition = victim_tables.of_victim(entry, victim_id, reaches)
+    if Reach.CASE in entry.reached:
+        condition = condition & entry.model.case_id.is_(None)
+    return condition
+
+
+def _delete(entry: VictimTable, condition, dry_run: bool) -> int:
+    model = entry.model
     if dry_run:
-        return len(db.session.scalars(select(model.id).where(condition)).all())
-    return db.session.execute(delete(model).where(condition)).rowcount or 0
+        return db.session.scalar(select(func.count()).select_from(model).where(condition)) or 0
+    removed = 0
+    # A row that points at another of its own table (a correction at the update it
+    # corrects) goes first.
+    for column in _self_references(entry):
+        rows = delete(model).where(condition & column.isnot(None))
+        removed += db.session.execute(rows).rowcount or 0
+    return removed + (db.session.execute(delete(model).where(condition)).rowcount or 0)
+
+
+def _self_references(entry: VictimTable) -> list:
+    return [fk.parent for fk in entry.table.foreign_keys if fk.column.table is entry.table]
 
 
 def _victim_has_no_other_case(victim_id, purged_case_id) -> bool:

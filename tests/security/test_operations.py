@@ -8,16 +8,17 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.exc import DBAPIError
 
-from portal.data import audit
+from portal.data import audit, victim_tables
 from portal.data.backup import BackupError, create_backup, restore_backup
-from portal.data.models import AuditEvent, Case, CaseStatus, Message, Update, Victim, utcnow
+from portal.data.models import AuditEvent, Base, Case, CaseStatus, Message, Update, Victim, utcnow
 from portal.data.models.audit import AuditLogIsAppendOnly
 from portal.data.retention import purge
 from portal.extensions import db
 from portal.security.crypto import DecryptionError, Keyring
+from tests.data.records import one_of_everything, owned_rows_by_table, still_there
 from tests.factories import make_case, make_message, make_update, make_victim
 
 NEW_KEY = ("new", b"n" * 32)
@@ -108,6 +109,36 @@ def test_retention_keeps_a_victim_who_has_another_case(app_context):
     assert db.session.get(Victim, victim.id) is not None
 
 
+def test_retention_removes_the_victims_rows_from_every_table_in_the_registry(app, app_context):
+    """Every table that holds a victim's data (portal/data/victim_tables.py) loses the
+    purged victim's rows, but for those the registry says the purge keeps, and why."""
+    gone, stays = make_victim(), make_victim()
+    one_of_everything(app, gone, closed_days_ago=800)
+    one_of_everything(app, stays)
+    gone_rows, staying_rows = owned_rows_by_table(gone.id), owned_rows_by_table(stays.id)
+
+    report = purge(retention_days=730)
+    assert report.cases == 1 and report.victims == 1
+    for entry in victim_tables.TABLES:
+        left = still_there(entry.table, gone_rows[entry.name])
+        if entry.purged:
+            assert left == [], f"the purge left {len(left)} {entry.name} rows behind"
+        else:
+            assert sorted(left) == sorted(gone_rows[entry.name]), entry.kept_by_purge
+        assert sorted(still_there(entry.table, staying_rows[entry.name])) == sorted(
+            staying_rows[entry.name]
+        ), f"the purge removed {entry.name} rows of a victim whose case is open"
+
+
+def test_a_retention_dry_run_counts_what_the_real_one_removes(app, app_context):
+    victim = make_victim()
+    one_of_everything(app, victim, closed_days_ago=800)
+    updates = len(owned_rows_by_table(victim.id)["case_update"])
+    counted = purge(retention_days=730, dry_run=True)
+    assert counted.rows["case_update"] == updates  # a correction counted once, not twice
+    assert purge(retention_days=730).rows == counted.rows
+
+
 def test_an_audit_event_cannot_be_changed_or_deleted_through_the_app(app_context):
     audit.record("test.event", actor=None)
     db.session.commit()
@@ -156,6 +187,45 @@ def test_a_backup_restores_into_a_fresh_database_and_decrypts(app_context, anoth
     _drop_database(fresh_url)
 
 
+def test_a_restore_brings_back_every_table_in_the_registry_and_counts_its_rows(
+    app, app_context, tmp_path
+):
+    one_of_everything(app, make_victim())
+    live = {
+        entry.name: db.session.scalar(select(func.count()).select_from(entry.table))
+        for entry in victim_tables.TABLES
+    }
+    target = tmp_path / "portal.data.backup"
+    create_backup(target)
+    fresh_url = _fresh_database(tmp_path)
+    try:
+        assert restore_backup(target, fresh_url) == live
+    finally:
+        _drop_database(fresh_url)
+    assert all(live.values())
+
+
+def test_a_restore_that_lacks_a_table_of_victims_data_says_so(app_context, another_app, tmp_path):
+    """A backup of a database without every table in the registry (the wrong database, or
+    one that lost a table) is not called restored."""
+    partial_url = _fresh_database(tmp_path, "partial")
+    fresh_url = _fresh_database(tmp_path)
+    engine = create_engine(partial_url)
+    tables = [t for t in Base.metadata.sorted_tables if t.name != "experience_check"]
+    Base.metadata.create_all(engine, tables=tables)
+    engine.dispose()
+    target = tmp_path / "partial.backup"
+    try:
+        with another_app(PORTAL_DATABASE_URL=partial_url).app_context():
+            create_backup(target)
+            db.engine.dispose()
+        with pytest.raises(BackupError, match="lacks tables that hold victims' data: experience"):
+            restore_backup(target, fresh_url)
+    finally:
+        _drop_database(fresh_url)
+        _drop_database(partial_url)
+
+
 def test_a_restore_never_goes_over_a_database_that_holds_data(app_context, tmp_path):
     make_case(victim=make_victim(preferred_name="Rowan"))
     target = tmp_path / "portal.data.backup"
@@ -166,10 +236,10 @@ def test_a_restore_never_goes_over_a_database_that_holds_data(app_context, tmp_p
     assert db.session.scalar(select(Victim)).preferred_name == "Rowan"
 
 
-def _fresh_database(tmp_path) -> str:
+def _fresh_database(tmp_path, name: str = "restored") -> str:
     url = db.engine.url
     if url.get_backend_name() == "sqlite":
-        return f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+        return f"sqlite:///{tmp_path / f'{name}.sqlite3'}"
     name = f"portal_restore_{uuid.uuid4().hex[:8]}"
     subprocess.run(["createdb", "-h", url.host, "-U", url.username, name], check=True)
     return url.set(database=name).render_as_string(hide_password=False)

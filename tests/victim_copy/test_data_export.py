@@ -6,16 +6,19 @@ import json
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
-from portal.data.models import AuditEvent, Base, StaffRole, StaffUser, utcnow
+from portal.data.models import AuditEvent, StaffRole, StaffUser, utcnow
 from portal.data.outbox import enqueue_for_update
+from portal.data.victim_tables import BY_NAME, TABLES, Under, VictimTable
 from portal.extensions import db
 from portal.rules import complaints
 from portal.rules import feedback as answers
 from portal.rules import review as rules
 from portal.rules.support_grants import invite
+from portal.victim.copy.export import SHOWN, export
 from tests import factories
+from tests.data.records import one_of_everything, owned_rows_by_table
 from tests.log_watch import sensitive
 from tests.victim.conftest import sign_in
 
@@ -223,49 +226,51 @@ def test_the_supporters_view_of_shared_updates_is_in_the_record(signed_in, case,
     assert grant.supporter.access_id not in raw
 
 
-# -- Every record: a walk over every table that can hold something about a victim --------
+# -- Every record: every table in the registry, every row and every column -----------------
 #
-# A table is about a victim when it has a victim_id, case_id or principal_id column, or a
-# foreign key to a victim, a case or one of the victim's support grants. Each such table
-# must either have a section in the export (SECTIONS: how to find its records there) or be
-# left out on purpose (LEFT_OUT_TABLES, with the reason). A new table with neither fails
-# the test below.
-
-OWNER_COLUMNS = {"victim_id", "case_id", "principal_id"}
-OWNER_TABLES = ("victim", "case", "support_grant")
+# Which tables hold a victim's data, and where the export gives each, is the registry's
+# (portal/data/victim_tables.py); tests/data/test_victim_tables.py fails on a table about a
+# victim that is not in it. Here: every row of every registered table is in the export, in
+# the sections the registry names, and every column is either given or left out on purpose.
 
 
-def _in_each_case(key: str):
-    return lambda data: [row for case in data["cases"] for row in case.get(key, [])]
+def _exported(data: dict, entry: VictimTable) -> list[dict]:
+    """The records the export gives for `entry`, in every section the registry names."""
+    cases = data[BY_NAME["case"].exported_as[0].key]
+    grants = data[BY_NAME["support_grant"].exported_as[0].key]
+    rows = []
+    for section in entry.exported_as:
+        match section.under:
+            case Under.TOP:
+                value = data[section.key]
+                rows += value if isinstance(value, list) else [value]
+            case Under.CASE:
+                rows += [row for case in cases for row in case[section.key]]
+            case Under.GRANT:
+                rows += [row for grant in grants for row in grant[section.key]]
+    return rows
 
 
-SECTIONS = {
-    "victim": lambda data: [data["you"]],
-    "case": lambda data: data["cases"],
-    "case_update": _in_each_case("updates"),
-    "message": _in_each_case("messages"),
-    "rights_record": _in_each_case("rights_offered"),
-    "obligation": _in_each_case("duties_to_tell_you"),
-    # A notification is about a case, or (an invitation by email) about a grant.
-    "notification": lambda data: (
-        _in_each_case("notifications")(data)
-        + [row for grant in data["people_you_share_with"] for row in grant["invitation_emails"]]
-    ),
-    "review_request": _in_each_case("review_requests"),
-    "complaint_request": _in_each_case("complaint_requests"),
-    "update_feedback": _in_each_case("clarity_answers"),
-    "experience_check": lambda data: data["monthly_checks"],
-    "support_grant": lambda data: data["people_you_share_with"],
-    "auth_session": lambda data: data["sign_in_sessions"],
-    "audit_event": lambda data: data["activity_record"],
-}
+def test_the_export_gives_every_record_of_every_table_in_the_registry(app, victim):
+    one_of_everything(app, victim)
+    someone_else = factories.make_victim(preferred_name="Morwenna")
+    one_of_everything(app, someone_else)
+    data = export(victim)
 
-# Tables about a victim deliberately left out of the export, each with its reason. None
-# today: every such table has a section, and what is held back is held back column by
-# column below. (The `supporter` table is not walked: it has no column that points at a
-# victim, and it is the supporter's own account, not the victim's data; the victim's side
-# of the relationship is the `support_grant`, which is exported.)
-LEFT_OUT_TABLES: dict[str, str] = {}
+    theirs = owned_rows_by_table(someone_else.id)
+    for name, owned in owned_rows_by_table(victim.id).items():
+        entry = BY_NAME[name]
+        exported = {row.get("id") for row in _exported(data, entry)}
+        missing = [str(row_id) for row_id in owned if str(row_id) not in exported]
+        assert not missing, f"{name}: records missing from the export: {missing}"
+        foreign = [str(row_id) for row_id in theirs[name] if str(row_id) in exported]
+        assert not foreign, f"{name}: someone else's records in the export: {foreign}"
+
+
+def test_the_export_knows_how_to_show_every_table_the_registry_gives_it():
+    given = {entry.name for entry in TABLES if entry.exported_as}
+    assert given == {"victim", "case", *SHOWN}
+
 
 # Columns given under another name: a member of staff appears by the name the portal
 # already shows the victim, never by their account's id.
@@ -335,81 +340,26 @@ LEFT_OUT_COLUMNS = {
 }
 
 
-def _about_a_victim(table) -> bool:
-    return (
-        table.name == "victim"
-        or any(column.name in OWNER_COLUMNS for column in table.columns)
-        or any(fk.column.table.name in OWNER_TABLES for fk in table.foreign_keys)
-    )
+def test_every_column_of_every_table_in_the_registry_is_given_or_left_out_for_a_reason(app, victim):
+    one_of_everything(app, victim)
+    data = export(victim)
 
-
-def _owned_rows(table, victim, case_ids) -> list:
-    """Every row of `table` that is about `victim`, found from the schema alone."""
-    columns = table.columns
-    if table.name == "victim":
-        conditions = [columns.id == victim.id]
-    else:
-        conditions = []
-        if "victim_id" in columns:
-            conditions.append(columns.victim_id == victim.id)
-        if "case_id" in columns:
-            conditions.append(columns.case_id.in_(case_ids))
-        if "principal_id" in columns:
-            conditions.append(
-                (columns.principal_id == victim.id) & (columns.principal_kind == "victim")
-            )
-        grants = Base.metadata.tables["support_grant"]
-        victims_grants = select(grants.c.id).where(grants.c.victim_id == victim.id)
-        for fk in table.foreign_keys:
-            if fk.column.table is grants:
-                conditions.append(fk.parent.in_(victims_grants))
-    return list(db.session.execute(select(table.c.id).where(or_(*conditions))).scalars())
-
-
-def test_every_table_about_a_victim_has_a_section_and_every_record_is_in_it(
-    signed_in, case, history, voice
-):
-    factories.share_with(case.victim, label="My sister")
-    factories.make_obligation(case)
-    enqueue_for_update(history["updates"][2], "update")
-    _grant, code = invite(case.victim, "My friend", "trusted_person", "everything", INVITED)
-    sensitive(code)
-    db.session.commit()
-    data, _raw, _response = _export(signed_in)
-    case_ids = [case.id]
-
-    walked = [table for table in Base.metadata.sorted_tables if _about_a_victim(table)]
-    assert {"victim", "case", "review_request", "experience_check"} <= {t.name for t in walked}
-    for table in walked:
-        if table.name in LEFT_OUT_TABLES:
-            continue
-        assert table.name in SECTIONS, (
-            f"the table {table.name!r} holds records about a victim but the export has no "
-            "section for it: add one to portal/victim/copy/export.py (and to SECTIONS here), "
-            "or add it to LEFT_OUT_TABLES with the reason"
-        )
-        owned = _owned_rows(table, case.victim, case_ids)
-        assert owned, f"make at least one {table.name!r} row for the victim in this test"
-        exported = SECTIONS[table.name](data)
-        exported_ids = {row.get("id") for row in exported}
-        missing = [str(row_id) for row_id in owned if str(row_id) not in exported_ids]
-        assert not missing, f"{table.name}: records missing from the export: {missing}"
-
+    for entry in TABLES:
+        exported = _exported(data, entry)
+        assert exported, f"make at least one {entry.name!r} row for the victim in this test"
         keys = set().union(*(row.keys() for row in exported))
-        left_out = LEFT_OUT_COLUMNS.get(table.name, {})
-        for column in table.columns:
-            shown_as = SHOWN_AS.get((table.name, column.name), column.name)
+        left_out = LEFT_OUT_COLUMNS.get(entry.name, {})
+        for column in entry.table.columns:
+            shown_as = SHOWN_AS.get((entry.name, column.name), column.name)
             assert shown_as in keys or column.name in left_out, (
-                f"{table.name}.{column.name} is neither in the export nor left out on purpose"
+                f"{entry.name}.{column.name} is neither in the export nor left out on purpose"
             )
             assert not (shown_as in keys and column.name in left_out), (
-                f"{table.name}.{column.name} is said to be left out but is in the export"
+                f"{entry.name}.{column.name} is said to be left out but is in the export"
             )
-    # The allow-lists name only real tables and columns, so they cannot go stale unseen.
-    tables = {table.name: table for table in Base.metadata.sorted_tables}
+    # The allow-list names only real tables and columns, so it cannot go stale unseen.
     for name, columns in LEFT_OUT_COLUMNS.items():
-        assert set(columns) <= {column.name for column in tables[name].columns}, name
-    assert set(LEFT_OUT_TABLES) <= set(tables)
+        assert set(columns) <= {column.name for column in BY_NAME[name].table.columns}, name
 
 
 def test_the_export_holds_no_other_persons_voice(client, case, voice):

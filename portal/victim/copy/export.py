@@ -5,19 +5,26 @@ slips in: staff appear only by the name the victim already sees, other people's
 identifiers and addresses are left out, and secrets are named but never given (a
 passphrase is kept only as a one-way hash, which is no use to anyone and is not included).
 
-Every table that holds a victim's or a case's records has a section here; the test in
-tests/victim_copy/test_data_export.py walks the models and fails on a table (or a column)
-that is neither exported nor deliberately left out, so a new one cannot be forgotten.
+Which tables hold a victim's records, how their rows are reached and under which section
+each is given is the registry's (portal/data/victim_tables.py), read by the retention purge
+and the restore too: the export walks it, and shows each row through the list of fields
+that SHOWN names for its table. Tests fail on a table with a victim's data that is missing
+from the registry (tests/data/test_victim_tables.py), and on a registered row missing from
+the export or a column neither exported nor deliberately left out
+(tests/victim_copy/test_data_export.py).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime, time
+from typing import NamedTuple
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from portal.data import victim_queries as queries
+from portal.data import victim_tables
 from portal.data.models import (
     AuditEvent,
     AuthSession,
@@ -35,6 +42,7 @@ from portal.data.models import (
     Victim,
     utcnow,
 )
+from portal.data.victim_tables import Under, VictimTable
 from portal.extensions import db
 
 FORMAT = "beacon-personal-data"
@@ -61,20 +69,34 @@ def _pick(row, *names: str) -> dict:
 
 
 def export(victim: Victim) -> dict:
-    cases = queries.cases(victim)
-    case_ids = [case.id for case in cases]
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "generated_at": _value(utcnow()),
-        "you": _you(victim),
-        "cases": [_case(case) for case in cases],
-        "monthly_checks": [_check(row) for row in _checks(victim)],
-        "people_you_share_with": [_grant(grant) for grant in _grants(victim)],
-        "sign_in_sessions": [_session(row) for row in _sessions(victim)],
-        "activity_record": [_event(event, victim) for event in _events(victim, case_ids)],
-        "not_included": NOT_INCLUDED,
-    }
+    data = {"format": FORMAT, "version": VERSION, "generated_at": _value(utcnow())}
+    for entry, section in victim_tables.sections(Under.TOP):
+        data[section.key] = _top_section(entry, victim)
+    data["not_included"] = NOT_INCLUDED
+    return data
+
+
+def _top_section(entry: VictimTable, victim: Victim):
+    if entry.model is Victim:
+        return _you(victim)
+    if entry.model is Case:
+        # Through the victim's own scoped query, as on every page of theirs: the same cases
+        # as the registry's (those with the victim's victim_id).
+        return [_case(case) for case in queries.cases(victim)]
+    rows = _records(entry, victim_tables.of_victim(entry, victim.id))
+    if entry.model is AuditEvent:  # shown from the victim's side: "you", or a kind of person
+        return [_event(event, victim) for event in rows]
+    return [SHOWN[entry.name].show(row) for row in rows]
+
+
+def _records(entry: VictimTable, condition) -> list:
+    order = SHOWN[entry.name].order
+    query = select(entry.model).where(condition).order_by(order, entry.model.id)
+    return list(db.session.scalars(query))
+
+
+def _section(entry: VictimTable, condition) -> list[dict]:
+    return [SHOWN[entry.name].show(row) for row in _records(entry, condition)]
 
 
 def as_json(victim: Victim) -> bytes:
@@ -126,38 +148,19 @@ def _case(case: Case) -> dict:
         "last_contact_at",
     )
     data["officer"] = case.officer.display_name
-    data["updates"] = [_update(row) for row in _rows(Update, case, Update.published_at)]
-    data["messages"] = [_message(row) for row in _rows(Message, case, Message.created_at)]
-    data["rights_offered"] = [
-        _pick(row, "id", "offer", "offered_at", "response", "note", "created_at")
-        for row in _rows(RightsRecord, case, RightsRecord.offered_at)
-    ]
-    data["duties_to_tell_you"] = [
-        _pick(
-            row,
-            "id",
-            "event_type",
-            "occurred_at",
-            "due_at",
-            "met_at",
-            "met_by_update_id",
-            "created_at",
-        )
-        for row in _rows(Obligation, case, Obligation.due_at)
-    ]
-    data["notifications"] = [
-        _notification(row) for row in _rows(Notification, case, Notification.created_at)
-    ]
-    data["review_requests"] = [
-        _review(row) for row in _rows(ReviewRequest, case, ReviewRequest.requested_at)
-    ]
-    data["complaint_requests"] = [
-        _complaint(row) for row in _rows(ComplaintRequest, case, ComplaintRequest.created_at)
-    ]
-    data["clarity_answers"] = [
-        _clarity(row) for row in _rows(UpdateFeedback, case, UpdateFeedback.answered_at)
-    ]
+    for entry, section in victim_tables.sections(Under.CASE):
+        data[section.key] = _section(entry, victim_tables.in_case(entry, case.id))
     return data
+
+
+def _rights(row: RightsRecord) -> dict:
+    return _pick(row, "id", "offer", "offered_at", "response", "note", "created_at")
+
+
+def _duty(row: Obligation) -> dict:
+    return _pick(
+        row, "id", "event_type", "occurred_at", "due_at", "met_at", "met_by_update_id", "created_at"
+    )
 
 
 # Who was told and how, with what happened to each message. A delivery error is left out:
@@ -182,11 +185,6 @@ def _notification(row: Notification) -> dict:
         "held_until",
         "routine_due_at",
     )
-
-
-def _rows(model, case: Case, order) -> list:
-    query = select(model).where(model.case_id == case.id).order_by(order, model.id)
-    return list(db.session.scalars(query))
 
 
 def _update(update: Update) -> dict:
@@ -249,15 +247,6 @@ def _clarity(row: UpdateFeedback) -> dict:
     return _pick(row, "id", "update_id", "answer", "comment", "answered_at", "created_at")
 
 
-def _checks(victim: Victim) -> list[ExperienceCheck]:
-    query = (
-        select(ExperienceCheck)
-        .where(ExperienceCheck.victim_id == victim.id)
-        .order_by(ExperienceCheck.period, ExperienceCheck.id)
-    )
-    return list(db.session.scalars(query))
-
-
 def _check(row: ExperienceCheck) -> dict:
     return _pick(
         row,
@@ -271,15 +260,6 @@ def _check(row: ExperienceCheck) -> dict:
         "respect",
         "fairness",
     )
-
-
-def _grants(victim: Victim) -> list[SupportGrant]:
-    query = (
-        select(SupportGrant)
-        .where(SupportGrant.victim_id == victim.id)
-        .order_by(SupportGrant.created_at, SupportGrant.id)
-    )
-    return list(db.session.scalars(query))
 
 
 def _grant(grant: SupportGrant) -> dict:
@@ -297,45 +277,15 @@ def _grant(grant: SupportGrant) -> dict:
     )
     # An invitation the victim asked us to email is a notification about the grant, with
     # no case: it sits here, under the grant it brought.
-    query = (
-        select(Notification)
-        .where(Notification.grant_id == grant.id)
-        .order_by(Notification.created_at, Notification.id)
-    )
-    data["invitation_emails"] = [_notification(row) for row in db.session.scalars(query)]
+    for entry, section in victim_tables.sections(Under.GRANT):
+        data[section.key] = _section(entry, victim_tables.in_grant(entry, grant.id))
     return data
-
-
-def _sessions(victim: Victim) -> list[AuthSession]:
-    query = (
-        select(AuthSession)
-        .where(AuthSession.principal_kind == "victim", AuthSession.principal_id == victim.id)
-        .order_by(AuthSession.created_at, AuthSession.id)
-    )
-    return list(db.session.scalars(query))
 
 
 def _session(row: AuthSession) -> dict:
     # The token's hash is left out: it is a scrambled form of a sign-in cookie, of no use
     # to the victim, and the one thing here that must never travel.
     return _pick(row, "id", "created_at", "last_seen_at", "ended_at", "end_reason")
-
-
-def _events(victim: Victim, case_ids: list) -> list[AuditEvent]:
-    grant_ids = select(SupportGrant.id).where(SupportGrant.victim_id == victim.id)
-    query = (
-        select(AuditEvent)
-        .where(
-            or_(
-                (AuditEvent.actor_kind == "victim") & (AuditEvent.actor_id == victim.id),
-                (AuditEvent.subject_kind == "victim") & (AuditEvent.subject_id == victim.id),
-                (AuditEvent.subject_kind == "support_grant") & AuditEvent.subject_id.in_(grant_ids),
-                AuditEvent.case_id.in_(case_ids),
-            )
-        )
-        .order_by(AuditEvent.occurred_at, AuditEvent.id)
-    )
-    return list(db.session.scalars(query))
 
 
 # Records that belong to the victim's own data; any other subject (a staff account, say)
@@ -394,3 +344,27 @@ def _event(event: AuditEvent, victim: Victim) -> dict:
         "by": "you" if by_you else event.actor_kind,
         "from_address": event.remote_addr if by_you else None,
     }
+
+
+class Shown(NamedTuple):
+    order: object  # the column the records are given in order of (then by id)
+    show: Callable  # the record's own list of fields
+
+
+# How the rows of each table in the registry are shown. Not here: the victim's own
+# account, the one row `_you` shows, and the cases, which come in the victim's own scoped
+# query's order. An audit event is shown with the victim, to say "you" or a kind of person.
+SHOWN = {
+    "case_update": Shown(Update.published_at, _update),
+    "message": Shown(Message.created_at, _message),
+    "rights_record": Shown(RightsRecord.offered_at, _rights),
+    "obligation": Shown(Obligation.due_at, _duty),
+    "notification": Shown(Notification.created_at, _notification),
+    "review_request": Shown(ReviewRequest.requested_at, _review),
+    "complaint_request": Shown(ComplaintRequest.created_at, _complaint),
+    "update_feedback": Shown(UpdateFeedback.answered_at, _clarity),
+    "experience_check": Shown(ExperienceCheck.period, _check),
+    "support_grant": Shown(SupportGrant.created_at, _grant),
+    "auth_session": Shown(AuthSession.created_at, _session),
+    "audit_event": Shown(AuditEvent.occurred_at, _event),
+}
