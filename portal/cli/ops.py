@@ -63,7 +63,9 @@ def restore_backup_command(source: Path, database_url: str) -> None:
     from portal.data.backup import BackupError, restore_backup
 
     try:
-        restore_backup(source, database_url)
+        counts = restore_backup(source, database_url)
     except BackupError as error:
         raise click.ClickException(str(error)) from None
-    click.echo("Restored.")
+    click.echo("Restored. Rows of victims' data in each table:")
+    for table, rows in sorted(counts.items()):
+        click.echo(f"  {table}: {rows}")

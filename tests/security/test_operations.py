@@ -262,3 +262,24 @@ def test_key_material_never_appears_in_a_rotation_report(app_context, add_new_ke
     report = repr(rotate_all())
     assert base64.urlsafe_b64encode(NEW_KEY[1]).decode() not in report
     assert "Morgan" not in report
+
+
+def test_the_restore_command_says_how_many_rows_of_victims_data_came_back(
+    app, app_context, tmp_path
+):
+    from click.testing import CliRunner
+
+    from portal.cli.ops import restore_backup_command
+
+    one_of_everything(app, make_victim())
+    target = tmp_path / "portal.backup"
+    create_backup(target)
+    fresh_url = _fresh_database(tmp_path)
+    try:
+        result = CliRunner().invoke(restore_backup_command, [str(target), "--into", fresh_url])
+    finally:
+        _drop_database(fresh_url)
+    assert result.exit_code == 0, result.output
+    assert "Restored. Rows of victims' data in each table:" in result.output
+    for entry in victim_tables.TABLES:
+        assert f"  {entry.name}: " in result.output
