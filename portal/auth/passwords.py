@@ -10,6 +10,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from zxcvbn import zxcvbn
 
+ZXCVBN_MAX_LENGTH = 72
+
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 
 # A hash of a throwaway value, verified when there is no account, so that a wrong
@@ -34,5 +36,6 @@ def needs_rehash(stored_hash: str) -> bool:
 
 def is_easy_to_guess(secret: str, related_words: list[str] | None = None) -> bool:
     """True for common or breached passphrases (zxcvbn score 0 or 1: under a million guesses)."""
-    # zxcvbn is slow on very long input and the extra length only makes guessing harder.
-    return zxcvbn(secret[:100], user_inputs=related_words or [])["score"] <= 1
+    # zxcvbn refuses input over 72 characters (it raises, which was a 500 page), and the
+    # extra length only makes guessing harder: judge the first 72.
+    return zxcvbn(secret[:ZXCVBN_MAX_LENGTH], user_inputs=related_words or [])["score"] <= 1

@@ -8,7 +8,7 @@ same key (a double click, a resubmitted page) returns the update the first attem
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -84,6 +84,12 @@ def publish(case: Case, draft: Draft, officer: StaffUser) -> Published:
 
 def _write(case: Case, draft: Draft, officer: StaffUser) -> Update:
     now = utcnow()
+    if draft.corrects_id is not None:
+        original = db.session.get(Update, draft.corrects_id)
+        if original is None or original.case_id != case.id:
+            raise PublishFailed("a correction must correct an update on the same case")
+        # A correction keeps the kind of what it corrects (never a new key decision).
+        draft = replace(draft, event_type=original.event_type)
     update = Update(
         case=case,
         event_type=draft.event_type,

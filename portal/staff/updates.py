@@ -35,6 +35,9 @@ def _correcting(case, form: UpdateForm):
         abort(404)
     if original.case_id != case.id:
         abort(404)
+    # A correction is of the same kind as what it corrects, whatever the form posted: a
+    # typo fixed must never turn into a key decision with a deadline of its own.
+    form.event_type.data = original.event_type
     return original
 
 
@@ -54,7 +57,6 @@ def new_update(case_id: uuid.UUID):
         form.idempotency_key.data = publishing.new_idempotency_key()
     if original is not None and request.method == "GET":
         form.corrects_id.data = str(original.id)
-        form.event_type.data = original.event_type
     return _render_form(case, form, original)
 
 
