@@ -8,14 +8,13 @@ from datetime import datetime, time
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
-    GovDateInput,
     GovRadioInput,
     GovSelect,
     GovSubmitInput,
     GovTextArea,
     GovTextInput,
 )
-from wtforms import DateField, HiddenField, RadioField, SelectField, StringField, SubmitField
+from wtforms import HiddenField, RadioField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
@@ -23,6 +22,7 @@ from portal.data.models import Channel
 from portal.rules import choices
 from portal.rules.languages import LANGUAGES
 from portal.rules.victims_code import EVENTS, LONDON, OfferKind
+from portal.web.date_field import DayMonthYearField
 
 TEXT_LIMIT = 5000
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
@@ -119,11 +119,9 @@ class UpdateForm(FlaskForm):
         widget=GovSelect(),
         validators=[DataRequired(_l("Select what happened"))],
     )
-    occurred_on = DateField(
+    occurred_on = DayMonthYearField(
         _l("Date it happened"),
         description=_l("For example, 27 3 2026"),
-        format="%d %m %Y",
-        widget=GovDateInput(),
         validators=[DataRequired(_l("Enter the date it happened, like 27 3 2026"))],
     )
     occurred_time = StringField(
@@ -200,11 +198,9 @@ class RightsForm(FlaskForm):
         widget=GovRadioInput(),
         validators=[DataRequired(_l("Select what was offered"))],
     )
-    offered_on = DateField(
+    offered_on = DayMonthYearField(
         _l("Date it was offered"),
         description=_l("For example, 27 3 2026"),
-        format="%d %m %Y",
-        widget=GovDateInput(),
         validators=[DataRequired(_l("Enter the date it was offered, like 27 3 2026"))],
     )
     response = RadioField(

@@ -7,7 +7,6 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
-    GovDateInput,
     GovRadioInput,
     GovSubmitInput,
 )
@@ -16,6 +15,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
 from portal.data.models import ReviewOutcome
+from portal.web.date_field import DayMonthYearField
 
 NOTE_MAX_LENGTH = 2000
 
@@ -36,11 +36,9 @@ class _StepForm(FlaskForm):
 
 
 class AcknowledgeForm(_StepForm):
-    acknowledged_on = DateField(
+    acknowledged_on = DayMonthYearField(
         _l("Date the request was acknowledged"),
         description=_l("For example, 27 3 2026"),
-        format="%d %m %Y",
-        widget=GovDateInput(),
         validators=[InputRequired(_l("Enter the date the request was acknowledged"))],
     )
     submit = SubmitField(_l("Record acknowledgement"), widget=GovSubmitInput())
@@ -60,11 +58,9 @@ class DecisionForm(_StepForm):
         widget=GovRadioInput(),
         validators=[InputRequired(_l("Select the outcome of the review"))],
     )
-    decided_on = DateField(
+    decided_on = DayMonthYearField(
         _l("Date the decision was made"),
         description=_l("For example, 27 3 2026"),
-        format="%d %m %Y",
-        widget=GovDateInput(),
         validators=[InputRequired(_l("Enter the date the decision was made"))],
     )
     submit = SubmitField(_l("Record the decision"), widget=GovSubmitInput())
