@@ -18,6 +18,7 @@ from portal.auth.sessions import end_all_sessions
 from portal.data import audit, outbox
 from portal.data.models import (
     AuditEvent,
+    Notification,
     ShareScope,
     Supporter,
     SupporterKind,
@@ -27,6 +28,7 @@ from portal.data.models import (
 from portal.extensions import db
 
 INVITATION_LIFETIME = timedelta(days=7)
+INVITATION_EMAILS_PER_DAY = 3
 INVITATION_FAILED = "supporter.invitation_failed"
 ADDRESS_MAX_FAILURES = 10
 ADDRESS_WINDOW = timedelta(minutes=15)
@@ -49,6 +51,25 @@ ACTIONS = {
     "supporter.viewed_list": _l("They looked at what you share"),
     "supporter.viewed_update": _l("They read an update"),
 }
+
+
+def invitation_emails_left_today(victim) -> int:
+    """How many more invitations the victim may send by email in the next 24 hours.
+
+    The portal sends these to any address a victim types, so a limit stops anyone (or an
+    abuser holding the victim's phone) using it to send mail to strangers at will."""
+    since = utcnow() - timedelta(days=1)
+    sent = db.session.scalar(
+        select(func.count())
+        .select_from(Notification)
+        .join(SupportGrant, SupportGrant.id == Notification.grant_id)
+        .where(
+            SupportGrant.victim_id == victim.id,
+            Notification.reason == outbox.INVITATION_REASON,
+            Notification.created_at >= since,
+        )
+    )
+    return max(0, INVITATION_EMAILS_PER_DAY - (sent or 0))
 
 
 def invite(

@@ -9,8 +9,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
+from portal.data import audit
 from portal.data.models import utcnow
 from portal.data.scoping import get_case_or_404
+from portal.extensions import db
 from portal.rules import compliance
 from portal.rules import review as review_rules
 from portal.rules.victims_code import event_rule
@@ -61,6 +63,8 @@ def _event_label(value: str) -> str:
 def compliance_csv():
     now = utcnow()
     body = compliance.to_csv(compliance.timeliness(current_user, now), _team_name())
+    audit.record("compliance.csv_downloaded", detail={"team_id": str(current_user.team_id)})
+    db.session.commit()
     filename = f"code-compliance-{now.date().isoformat()}.csv"
     return Response(
         body,
@@ -96,4 +100,8 @@ def reassign(case_id: uuid.UUID):
 @only("supervisor")
 def case_audit(case_id: uuid.UUID):
     case = get_case_or_404(current_user, case_id)
-    return render_template("staff/audit.html", case=case, events=queries.case_audit(case))
+    events = queries.case_audit(case)
+    # Reading who did what on a case is itself a read of the case: it is recorded too.
+    audit.record("case.audit_viewed", case_id=case.id, subject=case)
+    db.session.commit()
+    return render_template("staff/audit.html", case=case, events=events)

@@ -18,6 +18,8 @@ from collections.abc import Callable
 from flask import Blueprint, abort, current_app, redirect, request, url_for
 from flask_login import current_user
 
+from portal.web.errors import record_refusal
+
 PUBLIC = "public"
 VICTIM_ROLES = frozenset({"victim", "supporter"})
 STAFF_ROLES = frozenset({"officer", "supervisor", "admin"})
@@ -72,6 +74,7 @@ def enforce_access():
         return redirect(sign_in_url_for(allowed))
     if current_user.role not in allowed:
         # The same answer as for something that does not exist: reveal nothing.
+        record_refusal("role")
         abort(404)
     return None
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 import secrets
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from portal.data import audit
 from portal.data.errors import NotFound
+from portal.extensions import db
 
 log = logging.getLogger("portal.web.errors")
 
@@ -48,8 +50,22 @@ def handle_http_error(error: HTTPException):
 
 
 def handle_not_found(error: NotFound):
-    # A record that is missing and one the person may not see get the same page.
+    # A record that is missing and one the person may not see get the same page, and
+    # both are audited: someone asking for records that are not theirs leaves a trail.
+    record_refusal("record")
     return render_error(404)
+
+
+def record_refusal(what: str) -> None:
+    """Audit a refused request (what: "record" or "role"), by whoever is signed in."""
+    _rollback()
+    detail = {"refused": what, "endpoint": request.endpoint, "method": request.method}
+    try:
+        audit.record("access.refused", detail=detail)
+        db.session.commit()
+    except Exception:  # the refusal stands even if the log cannot be written just now
+        log.warning("could not audit a refusal", exc_info=True)
+        _rollback()
 
 
 def handle_csrf_error(error: CSRFError):
@@ -68,8 +84,6 @@ def handle_unexpected_error(error: Exception):
 
 def _rollback() -> None:
     # The failed request's transaction must not leak into the error page's queries.
-    from portal.extensions import db
-
     try:
         db.session.rollback()
     except Exception:  # the database itself may be what failed

@@ -19,6 +19,10 @@ from portal.rules import support_grants
 from portal.victim.sharing import bp
 from portal.victim.sharing.forms import CodeWordForm, InviteForm
 
+EMAIL_LIMIT_REACHED = _l(
+    "You have sent 3 invitations by email today, which is the most we send in a day. "
+    "Leave the email address empty and give them the code yourself, or try again tomorrow."
+)
 WITHDRAWN = _l("You have stopped sharing. They cannot see anything from now on.")
 CODE_WORD_SAVED = _l("Your code word is saved.")
 CODE_WORD_REMOVED = _l("Your code word has been removed.")
@@ -46,6 +50,9 @@ def invite():
     form = InviteForm()
     if form.validate_on_submit():
         email = form.email.data or None
+        if email and support_grants.invitation_emails_left_today(_me()) == 0:
+            form.email.errors.append(EMAIL_LIMIT_REACHED)
+            return render_template("victim/sharing/invite.html", form=form)
         grant, code = support_grants.invite(
             _me(), form.label.data, form.kind.data, form.scope.data, email
         )
