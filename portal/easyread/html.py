@@ -21,10 +21,10 @@ from portal.easyread.sources import Guide
 from portal.rules.languages import DEFAULT_LANGUAGE, Language
 from portal.rules.languages import language as language_named
 
-ARTICLE_TEMPLATE = "guides/_article.html"
+ARTICLE_TEMPLATE = "public/guides/_article.html"
 # Dates the British way in English guides ("14 March 2025"), not the American.
 DATE_LOCALES = {"en": "en_GB"}
-DOCUMENT_TEMPLATE = "guides/document.html"
+DOCUMENT_TEMPLATE = "public/guides/document.html"
 
 
 def print_picture_src(name: str) -> str:

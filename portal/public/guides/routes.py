@@ -58,7 +58,7 @@ def library():
     library = current_library()
     languages = library.languages_first(str(get_locale()))
     shelves = [(LANGUAGES[code], library.summaries_in(code)) for code in languages]
-    return render_template("guides/library.html", shelves=shelves)
+    return render_template("public/guides/library.html", shelves=shelves)
 
 
 @bp.get("/<lang>/<slug>")
@@ -68,7 +68,7 @@ def guide_page(lang: str, slug: str):
     library = current_library()
     article = render_article(guide, lambda name: url_for("guides.picture", name=name))
     others = [LANGUAGES[code] for code in library.languages_of(slug) if code != lang]
-    return render_template("guides/guide.html", guide=guide, article=article, others=others)
+    return render_template("public/guides/guide.html", guide=guide, article=article, others=others)
 
 
 @bp.get("/<lang>/<slug>.pdf")

@@ -25,7 +25,7 @@ def _staff_or_404(user_id: uuid.UUID) -> StaffUser:
 @bp.get("/")
 def index():
     return render_template(
-        "admin/index.html",
+        "staff/admin/index.html",
         staff=accounts.all_staff(),
         teams=accounts.all_teams(),
         is_locked=throttle.is_locked,
@@ -46,7 +46,7 @@ def new_staff():
                 form.email.data, form.display_name.data, form.role.data, team
             )
             return _show_link(user, token, created=True)
-    return render_template("admin/new_staff.html", form=form)
+    return render_template("staff/admin/new_staff.html", form=form)
 
 
 @bp.get("/staff/<uuid:user_id>")
@@ -59,7 +59,7 @@ def staff_member(user_id: uuid.UUID):
 
 def _render_member(user: StaffUser, form: RoleForm):
     return render_template(
-        "admin/staff_member.html", user=user, form=form, locked=throttle.is_locked(user)
+        "staff/admin/staff_member.html", user=user, form=form, locked=throttle.is_locked(user)
     )
 
 
@@ -110,7 +110,7 @@ def _show_link(user: StaffUser, token: str, created: bool):
     # Shown once, in the response to the POST: it cannot be fetched again later.
     base = current_app.config["SETTINGS"].base_url.rstrip("/")
     link = base + url_for("staff_auth.choose_password", token=token)
-    return render_template("admin/reset_link.html", user=user, link=link, created=created)
+    return render_template("staff/admin/reset_link.html", user=user, link=link, created=created)
 
 
 @bp.post("/teams")

@@ -44,7 +44,7 @@ def sign_in():
             signing_in.remember_pending(user)
             target = "staff_auth.enter_code" if user.totp_enrolled_at else "staff_auth.enrol"
             return redirect(url_for(target, next=request.args.get("next")), code=303)
-    return render_template("staff_auth/sign_in.html", form=form)
+    return render_template("staff/auth/sign_in.html", form=form)
 
 
 @bp.route("/sign-in/code", methods=["GET", "POST"])
@@ -59,7 +59,7 @@ def enter_code():
         if outcome is Outcome.OK:
             return _finish_sign_in(user)
         form.code.errors.append(_code_error(outcome))
-    return render_template("staff_auth/code.html", form=form)
+    return render_template("staff/auth/code.html", form=form)
 
 
 @bp.route("/enrol", methods=["GET", "POST"])
@@ -78,7 +78,7 @@ def enrol():
         form.code.errors.append(_code_error(outcome))
     uri = signing_in.provisioning_uri(user, issuer=_("Beacon staff"))
     qr = segno.make(uri, error="m").png_data_uri(scale=5, border=2)
-    return render_template("staff_auth/enrol.html", form=form, qr=qr, secret=secret)
+    return render_template("staff/auth/enrol.html", form=form, qr=qr, secret=secret)
 
 
 def _code_error(outcome: Outcome) -> str:
@@ -101,7 +101,7 @@ def _finish_sign_in(user):
 def choose_password(token: str):
     user = user_for_token(token)
     if user is None:
-        return render_template("staff_auth/link_expired.html"), 404
+        return render_template("staff/auth/link_expired.html"), 404
     form = NewPasswordForm()
     if form.validate_on_submit():
         problem = password_problem(form.password.data, user)
@@ -116,7 +116,7 @@ def choose_password(token: str):
         else:
             complete_reset(user, form.password.data)
             return redirect(url_for("staff_auth.sign_in", changed="1"), code=303)
-    return render_template("staff_auth/choose_password.html", form=form, user=user)
+    return render_template("staff/auth/choose_password.html", form=form, user=user)
 
 
 @bp.post("/sign-out")

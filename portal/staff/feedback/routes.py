@@ -14,7 +14,7 @@ from portal.staff.feedback import bp
 @bp.get("/")
 def figures():
     return render_template(
-        "feedback/figures.html",
+        "staff/feedback/figures.html",
         periods=team_figures(current_user, utcnow()),
         questions=CHECK_QUESTIONS,
     )

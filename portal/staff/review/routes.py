@@ -22,7 +22,7 @@ from portal.staff.review.forms import AcknowledgeForm, DecisionForm
 def queue():
     now = utcnow()
     return render_template(
-        "review/queue.html",
+        "staff/review/queue.html",
         open_reviews=review_queries.open_reviews(current_user),
         decided=review_queries.decided_reviews(current_user),
         complaints=review_queries.complaints(current_user),
@@ -40,7 +40,7 @@ def review_page(request_id: uuid.UUID):
 
 def render_review(request, acknowledge_form=None, decision_form=None, status: int = 200):
     return render_template(
-        "review/review.html",
+        "staff/review/review.html",
         review=request,
         progress=review_rules.progress(request, utcnow()),
         acknowledge_form=acknowledge_form or AcknowledgeForm(formdata=None),
@@ -87,7 +87,7 @@ def complaint_page(complaint_id: uuid.UUID):
     complaint = review_queries.get_complaint_or_404(current_user, complaint_id)
     audit.record("complaint.opened", case_id=complaint.case_id, subject=complaint)
     db.session.commit()
-    return render_template("review/complaint.html", complaint=complaint)
+    return render_template("staff/review/complaint.html", complaint=complaint)
 
 
 @bp.post("/complaints/<uuid:complaint_id>/passed-on")

@@ -47,14 +47,14 @@ def activate():
         else:
             session[PENDING] = {"victim": str(victim.id), "code": hash_code(form.code.data)}
             return redirect(url_for("victim_auth.about"), code=303)
-    return render_template("victim_auth/activate_code.html", form=form)
+    return render_template("victim/auth/activate_code.html", form=form)
 
 
 @bp.get("/activate/about")
 def about():
     if _pending_victim() is None:
         return redirect(url_for("victim_auth.activate"), code=303)
-    return render_template("victim_auth/activate_about.html")
+    return render_template("victim/auth/activate_about.html")
 
 
 @bp.route("/activate/passphrase", methods=["GET", "POST"])
@@ -72,8 +72,8 @@ def choose_passphrase():
             start_session(victim)
             # Rendered here, not after a redirect: the ID is never stored in a cookie and
             # cannot be shown a second time.
-            return render_template("victim_auth/activated.html", access_id=access_id)
-    return render_template("victim_auth/activate_passphrase.html", form=form)
+            return render_template("victim/auth/activated.html", access_id=access_id)
+    return render_template("victim/auth/activate_passphrase.html", form=form)
 
 
 def _pending_victim():
@@ -104,7 +104,7 @@ def sign_in():
             return redirect(next_url or url_for("victim.home"), code=303)
         form.identifier.errors.append(SIGN_IN_FAILED)
     return render_template(
-        "victim_auth/sign_in.html", form=form, timed_out=timed_out, next_url=next_url
+        "victim/auth/sign_in.html", form=form, timed_out=timed_out, next_url=next_url
     )
 
 
@@ -123,12 +123,12 @@ def sign_out():
 def signed_out():
     asked_for = request.args.get("lang")
     with force_locale(asked_for if is_known(asked_for) else str(get_locale())):
-        return render_template("victim_auth/signed_out.html")
+        return render_template("victim/auth/signed_out.html")
 
 
 @bp.get("/forgotten-passphrase")
 def forgotten_passphrase():
-    return render_template("victim_auth/forgotten.html")
+    return render_template("victim/auth/forgotten.html")
 
 
 @bp.after_app_request

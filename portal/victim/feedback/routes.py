@@ -49,7 +49,7 @@ def clarity(update_id: uuid.UUID):
                 return redirect(url_for("victim_feedback.check", update_id=update.id), code=303)
             return redirect(_back_to(update), code=303)
         form.answer.errors.append(CHOOSE)
-    return render_template("feedback/clarity.html", form=form, update=update)
+    return render_template("victim/feedback/clarity.html", form=form, update=update)
 
 
 @bp.route("/updates/<uuid:update_id>/check", methods=["GET", "POST"])
@@ -70,4 +70,4 @@ def check(update_id: uuid.UUID):
         feedback_rules.record_check(offered, form.data, skipped=skip, now=now)
         flash(CHECK_SKIPPED if skip else CHECK_THANKS)
         return redirect(_back_to(update), code=303)
-    return render_template("feedback/check.html", form=form, update=update)
+    return render_template("victim/feedback/check.html", form=form, update=update)

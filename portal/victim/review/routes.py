@@ -38,7 +38,7 @@ def review(update_id: uuid.UUID):
         flash(SENT)
         return redirect(url_for("victim_review.review", update_id=decision.id), code=303)
     return render_template(
-        "review/request.html",
+        "victim/review/request.html",
         form=form if existing is None else None,
         decision=decision,
         review=existing,
@@ -63,7 +63,10 @@ def complain():
             flash(COMPLAINT_SENT)
             return redirect(url_for("victim_review.complain"), code=303)
     return render_template(
-        "review/complain.html", form=form, cases=cases, sent=review_queries.own_complaints(me)
+        "victim/review/complain.html",
+        form=form,
+        cases=cases,
+        sent=review_queries.own_complaints(me),
     )
 
 
