@@ -52,13 +52,24 @@ for group in (keys, retention, backup):
     main.add_command(group)
 
 
-def _refuse_in_production() -> None:
-    if os.environ.get("PORTAL_ENV", "") == "production":
-        raise click.ClickException("demo data is never loaded in production")
+# Demo data includes staff accounts whose passwords and TOTP secrets are published in
+# the README. So the demo commands need the environment declared, not assumed: an unset
+# PORTAL_ENV means production, and production settings must never receive demo data.
+DEMO_ENVIRONMENTS = ("development", "test")
 
 
 def _demo_app():
-    return create_app(Settings.from_env(environment="development"))
+    declared = os.environ.get("PORTAL_ENV", "")
+    if declared not in DEMO_ENVIRONMENTS:
+        raise click.ClickException(
+            "Demo data is never loaded in production, and an unset PORTAL_ENV means "
+            "production. To load the demo, set PORTAL_ENV=development (`make demo` does this "
+            "for you), on a machine and database that hold no real data."
+        )
+    try:
+        return create_app(Settings.from_env(environment=declared))
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from None
 
 
 @main.command("demo", with_appcontext=False)
@@ -68,7 +79,6 @@ def demo(host: str, port: int) -> None:
     """Create or upgrade the database, load demo data, print sign-ins and serve the portal."""
     from portal.cli.demo import describe_sign_ins, prepare_demo
 
-    _refuse_in_production()
     app = _demo_app()
     with app.app_context():
         sign_ins = prepare_demo()
@@ -83,7 +93,6 @@ def seed_demo(as_json: bool) -> None:
     """Load the demo data (idempotent) and print the demo sign-ins."""
     from portal.cli.demo import describe_sign_ins, prepare_demo
 
-    _refuse_in_production()
     app = _demo_app()
     with app.app_context():
         sign_ins = prepare_demo()
