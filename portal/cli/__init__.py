@@ -10,7 +10,7 @@ import json
 import os
 
 import click
-from flask.cli import FlaskGroup, with_appcontext
+from flask.cli import FlaskGroup
 from flask_migrate.cli import db as db_commands
 from werkzeug.serving import run_simple
 
@@ -118,8 +118,23 @@ def build_assets() -> None:
     click.echo(f"Built {len(manifest)} assets.")
 
 
-@main.command("check-config")
-@with_appcontext
+@main.command("check-config", with_appcontext=False)
 def check_config() -> None:
     """Load the settings from the environment and say whether they are safe."""
-    click.echo("Configuration is valid.")
+    # The same rules as every production start (portal.config.unsafe_settings).
+    try:
+        settings = Settings.from_env()
+    except ConfigError as error:
+        click.echo(
+            "The settings are not safe, and the portal will refuse to start with them:", err=True
+        )
+        for problem in error.problems:
+            click.echo(f"- {problem}", err=True)
+        raise SystemExit(1) from None
+    if settings.is_production:
+        click.echo("Configuration is valid for production.")
+    else:
+        click.echo(
+            f"Configuration is valid for {settings.environment} only (PORTAL_ENV="
+            f"{settings.environment}): its defaults are published and must never guard real data."
+        )
