@@ -72,16 +72,26 @@ def _demo_app():
         raise click.ClickException(str(error)) from None
 
 
+def _load_demo() -> dict:
+    """Load the demo data in the current app context, or refuse in plain words."""
+    from portal.cli.demo import DemoRefused, prepare_demo
+
+    try:
+        return prepare_demo()
+    except DemoRefused as error:
+        raise click.ClickException(str(error)) from None
+
+
 @main.command("demo", with_appcontext=False)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 def demo(host: str, port: int) -> None:
     """Create or upgrade the database, load demo data, print sign-ins and serve the portal."""
-    from portal.cli.demo import describe_sign_ins, prepare_demo
+    from portal.cli.demo import describe_sign_ins
 
     app = _demo_app()
     with app.app_context():
-        sign_ins = prepare_demo()
+        sign_ins = _load_demo()
     click.echo(describe_sign_ins(sign_ins, f"http://{host}:{port}"))
     # Werkzeug's server directly: Flask's app.run() refuses to start from inside its own CLI.
     run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
@@ -91,11 +101,11 @@ def demo(host: str, port: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the sign-ins as JSON.")
 def seed_demo(as_json: bool) -> None:
     """Load the demo data (idempotent) and print the demo sign-ins."""
-    from portal.cli.demo import describe_sign_ins, prepare_demo
+    from portal.cli.demo import describe_sign_ins
 
     app = _demo_app()
     with app.app_context():
-        sign_ins = prepare_demo()
+        sign_ins = _load_demo()
         db.session.remove()
         db.engine.dispose()
     if as_json:

@@ -111,3 +111,28 @@ def test_seed_demo_prints_the_sign_ins_as_json_and_is_idempotent(app, monkeypatc
     with app.app_context():
         assert db.session.query(StaffUser).count() == len(sign_ins["staff"])
         assert db.session.query(Case).count() == len(sign_ins["victims"]) + 1
+
+
+@DEMO_COMMANDS
+def test_demo_commands_never_write_beside_real_staff_even_in_development(
+    command, app, monkeypatch, never_serve
+):
+    from portal.data.models import Team
+    from portal.extensions import db
+    from tests.factories import make_staff
+
+    with app.app_context():
+        make_staff(email="dc.real@force.example")
+    monkeypatch.setenv("PORTAL_ENV", "development")
+    monkeypatch.setenv("PORTAL_DATABASE_URL", app.config["SQLALCHEMY_DATABASE_URI"])
+    result = CliRunner().invoke(main, command)
+    assert result.exit_code != 0
+    assert "already holds accounts or cases that the demo did not make" in result.output
+    assert _staff_accounts(app) == 1
+    with app.app_context():
+        assert (
+            db.session.query(Team)
+            .filter_by(name="Demo team: Rape and Serious Sexual Offences")
+            .count()
+            == 0
+        )
