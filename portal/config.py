@@ -230,14 +230,20 @@ def unsafe_settings(settings: Settings) -> list[str]:
     return problems
 
 
+ADDRESS_ADVICE = {
+    "PORTAL_BASE_URL": "the portal's public address",
+    "PORTAL_EXIT_URL": f"a neutral site, or remove it to use {DEFAULT_EXIT_URL}",
+    "PORTAL_NOTIFY_BASE_URL": "GOV.UK Notify's address, or remove it to use the default",
+}
+
+
 def _address_problems(name: str, url: str, production: bool) -> list[str]:
     parts = urlsplit(url)
     schemes = ("https",) if production else ("https", "http")
     if parts.scheme in schemes and parts.hostname:
         return []
-    if production:
-        return [f"{name} must be an https:// address in production: set it to one."]
-    return [f"{name} must be an https:// (or, off production, http://) address: set it to one."]
+    kind = "an https:// address in production" if production else "an https:// or http:// address"
+    return [f"{name} must be {kind}: set it to {ADDRESS_ADVICE[name]}."]
 
 
 def _secret_key_problems(secret: str) -> list[str]:

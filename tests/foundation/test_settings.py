@@ -191,9 +191,8 @@ BAD_PRODUCTION_ADDRESSES = [
 def test_production_refuses_every_address_that_is_not_https(name, value):
     with pytest.raises(ConfigError) as refused:
         Settings.from_env({**SAFE_PRODUCTION, name: value})
-    assert refused.value.problems == [
-        f"{name} must be an https:// address in production: set it to one."
-    ]
+    [problem] = refused.value.problems
+    assert problem.startswith(f"{name} must be an https:// address in production: set it to ")
 
 
 @pytest.mark.parametrize("environment", ["development", "test"])
