@@ -18,8 +18,11 @@ SYSTEM_PACKAGES_TEST := chromium poppler-utils
 
 .PHONY: demo test bench setup system-packages system-packages-test lint translations assets clean
 
+# The demo commands refuse unless PORTAL_ENV says development or test: an unset PORTAL_ENV
+# means production. `make demo` declares development, unless PORTAL_ENV is already set
+# (PORTAL_ENV=production in the shell still refuses).
 demo: setup
-	$(BIN)/portal demo --host $(HOST) --port $(PORT)
+	PORTAL_ENV="$${PORTAL_ENV:-development}" $(BIN)/portal demo --host $(HOST) --port $(PORT)
 
 test: setup system-packages-test
 	$(BIN)/ruff check .

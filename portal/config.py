@@ -13,6 +13,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ENVIRONMENTS = ("production", "development", "test")
 
@@ -25,7 +26,15 @@ DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
 
 
 class ConfigError(RuntimeError):
-    """Raised when the environment would make the portal unsafe to start."""
+    """Raised when the environment would make the portal unsafe to start.
+
+    `problems` holds one plain sentence per problem, each naming the setting and saying
+    what to do; none repeats a secret.
+    """
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or [message]
 
 
 @dataclass(frozen=True)
@@ -103,33 +112,10 @@ class Settings:
         return settings
 
     def check(self) -> None:
-        """Refuse a production start with anything unsafe. Never prints a secret."""
-        if not self.is_production:
-            return
-        problems = []
-        if len(self.secret_key) < 32 or self.secret_key == DEVELOPMENT_SECRET_KEY:
-            problems.append("PORTAL_SECRET_KEY must be set to a random value of 32+ characters")
-        if not self.database_url:
-            problems.append("PORTAL_DATABASE_URL must be set (PostgreSQL)")
-        elif self.database_url.startswith("sqlite"):
-            problems.append("PORTAL_DATABASE_URL must not be SQLite in production")
-        if self.debug:
-            problems.append("PORTAL_DEBUG must be off in production")
-        if not self.encryption_keys or self.encryption_keys == DEVELOPMENT_ENCRYPTION_KEYS:
-            problems.append("PORTAL_ENCRYPTION_KEYS must be set to your own keys")
-        else:
-            try:
-                parse_keys(self.encryption_keys)
-            except ConfigError as error:
-                problems.append(str(error))
-        if not self.blind_index_key or self.blind_index_key == DEVELOPMENT_BLIND_INDEX_KEY:
-            problems.append("PORTAL_BLIND_INDEX_KEY must be set to your own key")
-        if self.ratelimit_storage_url.startswith("memory"):
-            problems.append("PORTAL_RATELIMIT_STORAGE_URL must point at Redis in production")
-        if not self.base_url.startswith("https://"):
-            problems.append("PORTAL_BASE_URL must be an https:// address in production")
+        """Refuse to start with anything `unsafe_settings` finds. Never prints a secret."""
+        problems = unsafe_settings(self)
         if problems:
-            raise ConfigError("Refusing to start: " + "; ".join(problems))
+            raise ConfigError("Refusing to start: " + " ".join(problems), problems)
 
     def database_url_for(self, instance_path: str | Path) -> str:
         if self.database_url:
@@ -141,17 +127,192 @@ def parse_keys(value: str) -> list[tuple[str, bytes]]:
     """Parse `kid:base64key,kid:base64key` (newest first) into 32-byte AES keys."""
     keys = []
     for item in filter(None, (part.strip() for part in value.split(","))):
-        kid, _, encoded = item.partition(":")
+        kid, colon, encoded = item.partition(":")
+        if not colon or not kid or len(kid) > 16:
+            # Without a colon the "id" is the key itself: never repeat it.
+            raise ConfigError(
+                "PORTAL_ENCRYPTION_KEYS: every key must be written id:base64key, with an id "
+                "of at most 16 characters; make one with `portal keys generate k1`."
+            )
         try:
             key = base64.urlsafe_b64decode(encoded)
         except (binascii.Error, ValueError) as error:
-            raise ConfigError(f"encryption key {kid!r} is not base64") from error
-        if not kid or len(kid) > 16 or len(key) != 32:
-            raise ConfigError(f"encryption key {kid!r} must have an id and 32 bytes")
+            raise ConfigError(
+                f"PORTAL_ENCRYPTION_KEYS: key {kid!r} is not base64; "
+                "make a new one with `portal keys generate`."
+            ) from error
+        if len(key) != 32:
+            raise ConfigError(
+                f"PORTAL_ENCRYPTION_KEYS: key {kid!r} must be 32 bytes (AES-256); "
+                "make a new one with `portal keys generate`."
+            )
         keys.append((kid, key))
     if not keys:
-        raise ConfigError("PORTAL_ENCRYPTION_KEYS holds no key")
+        raise ConfigError(
+            "PORTAL_ENCRYPTION_KEYS holds no key; make one with `portal keys generate k1`."
+        )
     return keys
+
+
+# ---------------------------------------------------------------------------------------
+# The rules. One function, used by every production start (Settings.check, so the app
+# factory, gunicorn and every `portal` command) and by `portal check-config`.
+# ---------------------------------------------------------------------------------------
+
+# Every key the development defaults use, as bytes: they are published in this file, so
+# they protect nothing, under whatever key id or setting they appear.
+KNOWN_KEYS = frozenset(
+    [
+        base64.urlsafe_b64decode(DEVELOPMENT_ENCRYPTION_KEYS.partition(":")[2]),
+        base64.urlsafe_b64decode(DEVELOPMENT_BLIND_INDEX_KEY),
+    ]
+)
+KNOWN_SECRETS = frozenset(
+    [DEVELOPMENT_SECRET_KEY, DEVELOPMENT_ENCRYPTION_KEYS, DEVELOPMENT_BLIND_INDEX_KEY]
+)
+
+# A key is 32 bytes: AES-256 needs exactly that, and the blind index's HMAC-SHA256 key
+# should be no shorter than the hash it makes (RFC 2104). A 1-byte key has 256 values.
+KEY_BYTES = 32
+# 32 random bytes almost always hold 25 or more different byte values (in a trial of
+# 200,000 random keys the fewest was 23). Fewer than 16 means the key was typed or
+# patterned, not drawn at random: all zeros, one byte repeated, a short piece repeated.
+KEY_MIN_DISTINCT_BYTES = 16
+# The secret key signs sessions and CSRF tokens: anyone who knows it can forge a
+# signed-in staff session. It is free text, so it is measured simply: long enough, made
+# of enough different characters, and not one short piece repeated. 32 random hex
+# characters hold 14 different ones on average and fewer than 10 about once in 10,000
+# draws: a generated value that is refused is simply replaced by another.
+SECRET_MIN_LENGTH = 32
+SECRET_MIN_DISTINCT_CHARACTERS = 10
+
+RANDOM_VALUE_ADVICE = (
+    'set it to the output of `python -c "import secrets; print(secrets.token_urlsafe(48))"`'
+)
+MAKE_A_KEY = "make a new one with `portal keys generate`"
+
+
+def unsafe_settings(settings: Settings) -> list[str]:
+    """Every reason `settings` are unsafe, one plain sentence each.
+
+    Each names the setting and says what to do; none repeats a secret's value. Addresses
+    are checked in every environment; everything else only in production, where the
+    development defaults are refused.
+    """
+    production = settings.is_production
+    problems = []
+    # The exit button must leave for a real web page, and links in notifications must
+    # reach the portal over TLS: a `javascript:` or `data:` address runs code instead of
+    # leaving, and `http://` lets anyone on the network read or change the page. Plain
+    # http is allowed only off production, for the demo on 127.0.0.1.
+    for name, value in (
+        ("PORTAL_BASE_URL", settings.base_url),
+        ("PORTAL_EXIT_URL", settings.exit_url),
+        ("PORTAL_NOTIFY_BASE_URL", settings.notify_base_url),
+    ):
+        problems += _address_problems(name, value, production)
+    if not production:
+        return problems
+    problems += _secret_key_problems(settings.secret_key)
+    if not settings.database_url:
+        problems.append("PORTAL_DATABASE_URL is not set: set it to your PostgreSQL database.")
+    elif settings.database_url.startswith("sqlite"):
+        problems.append("PORTAL_DATABASE_URL must not be SQLite in production: use PostgreSQL.")
+    if settings.debug:
+        problems.append("PORTAL_DEBUG must be off in production: remove it or set it to 0.")
+    problems += _encryption_key_problems(settings.encryption_keys)
+    problems += _blind_index_key_problems(settings.blind_index_key)
+    if settings.ratelimit_storage_url.startswith("memory"):
+        problems.append(
+            "PORTAL_RATELIMIT_STORAGE_URL must point at Redis in production "
+            "(redis://...): limits kept in memory are not shared between workers."
+        )
+    return problems
+
+
+ADDRESS_ADVICE = {
+    "PORTAL_BASE_URL": "the portal's public address",
+    "PORTAL_EXIT_URL": f"a neutral site, or remove it to use {DEFAULT_EXIT_URL}",
+    "PORTAL_NOTIFY_BASE_URL": "GOV.UK Notify's address, or remove it to use the default",
+}
+
+
+def _address_problems(name: str, url: str, production: bool) -> list[str]:
+    parts = urlsplit(url)
+    schemes = ("https",) if production else ("https", "http")
+    if parts.scheme in schemes and parts.hostname:
+        return []
+    kind = "an https:// address in production" if production else "an https:// or http:// address"
+    return [f"{name} must be {kind}: set it to {ADDRESS_ADVICE[name]}."]
+
+
+def _secret_key_problems(secret: str) -> list[str]:
+    if not secret:
+        return [f"PORTAL_SECRET_KEY is not set: {RANDOM_VALUE_ADVICE}."]
+    if secret in KNOWN_SECRETS:
+        return [
+            "PORTAL_SECRET_KEY is a development default, published in the code: "
+            f"{RANDOM_VALUE_ADVICE}."
+        ]
+    if len(secret) < SECRET_MIN_LENGTH:
+        return [
+            f"PORTAL_SECRET_KEY is shorter than {SECRET_MIN_LENGTH} characters: "
+            f"{RANDOM_VALUE_ADVICE}."
+        ]
+    if len(set(secret)) < SECRET_MIN_DISTINCT_CHARACTERS or _repeats_a_short_piece(secret):
+        return [
+            "PORTAL_SECRET_KEY is too easy to guess (fewer than "
+            f"{SECRET_MIN_DISTINCT_CHARACTERS} different characters, or one short piece "
+            f"repeated): {RANDOM_VALUE_ADVICE}."
+        ]
+    return []
+
+
+def _repeats_a_short_piece(text: str) -> bool:
+    """True for "abcabcabc...": the whole text is one piece, up to half its length, repeated."""
+    return any(
+        text == (text[:size] * (len(text) // size + 1))[: len(text)]
+        for size in range(1, len(text) // 2 + 1)
+    )
+
+
+def _key_problems(name: str, key: bytes) -> list[str]:
+    if key in KNOWN_KEYS:
+        return [f"{name} is a development key, published in the code: {MAKE_A_KEY}."]
+    if len(key) < KEY_BYTES:
+        return [f"{name} is shorter than {KEY_BYTES} bytes: {MAKE_A_KEY}."]
+    if len(set(key)) < KEY_MIN_DISTINCT_BYTES:
+        return [
+            f"{name} is not random (all one value, or fewer than {KEY_MIN_DISTINCT_BYTES} "
+            f"different bytes): {MAKE_A_KEY}."
+        ]
+    return []
+
+
+def _encryption_key_problems(value: str) -> list[str]:
+    if not value:
+        return ["PORTAL_ENCRYPTION_KEYS is not set: make a key with `portal keys generate k1`."]
+    try:
+        keys = parse_keys(value)
+    except ConfigError as error:
+        return [str(error)]
+    problems = []
+    for kid, key in keys:
+        problems += _key_problems(f"PORTAL_ENCRYPTION_KEYS key {kid!r}", key)
+    return problems
+
+
+def _blind_index_key_problems(value: str) -> list[str]:
+    if not value:
+        return [
+            "PORTAL_BLIND_INDEX_KEY is not set: set it to the base64 of 32 random bytes "
+            "(the part after the colon of `portal keys generate`)."
+        ]
+    try:
+        key = base64.urlsafe_b64decode(value)
+    except (binascii.Error, ValueError):
+        return [f"PORTAL_BLIND_INDEX_KEY is not base64: {MAKE_A_KEY}."]
+    return _key_problems("PORTAL_BLIND_INDEX_KEY", key)
 
 
 def _normalise_database_url(url: str) -> str:

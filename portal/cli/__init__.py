@@ -10,7 +10,7 @@ import json
 import os
 
 import click
-from flask.cli import FlaskGroup, with_appcontext
+from flask.cli import FlaskGroup
 from flask_migrate.cli import db as db_commands
 from werkzeug.serving import run_simple
 
@@ -52,13 +52,34 @@ for group in (keys, retention, backup):
     main.add_command(group)
 
 
-def _refuse_in_production() -> None:
-    if os.environ.get("PORTAL_ENV", "") == "production":
-        raise click.ClickException("demo data is never loaded in production")
+# Demo data includes staff accounts whose passwords and TOTP secrets are published in
+# the README. So the demo commands need the environment declared, not assumed: an unset
+# PORTAL_ENV means production, and production settings must never receive demo data.
+DEMO_ENVIRONMENTS = ("development", "test")
 
 
 def _demo_app():
-    return create_app(Settings.from_env(environment="development"))
+    declared = os.environ.get("PORTAL_ENV", "")
+    if declared not in DEMO_ENVIRONMENTS:
+        raise click.ClickException(
+            "Demo data is never loaded in production, and an unset PORTAL_ENV means "
+            "production. To load the demo, set PORTAL_ENV=development (`make demo` does this "
+            "for you), on a machine and database that hold no real data."
+        )
+    try:
+        return create_app(Settings.from_env(environment=declared))
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _load_demo() -> dict:
+    """Load the demo data in the current app context, or refuse in plain words."""
+    from portal.cli.demo import DemoRefused, prepare_demo
+
+    try:
+        return prepare_demo()
+    except DemoRefused as error:
+        raise click.ClickException(str(error)) from None
 
 
 @main.command("demo", with_appcontext=False)
@@ -66,12 +87,11 @@ def _demo_app():
 @click.option("--port", default=5000, show_default=True, type=int)
 def demo(host: str, port: int) -> None:
     """Create or upgrade the database, load demo data, print sign-ins and serve the portal."""
-    from portal.cli.demo import describe_sign_ins, prepare_demo
+    from portal.cli.demo import describe_sign_ins
 
-    _refuse_in_production()
     app = _demo_app()
     with app.app_context():
-        sign_ins = prepare_demo()
+        sign_ins = _load_demo()
     click.echo(describe_sign_ins(sign_ins, f"http://{host}:{port}"))
     # Werkzeug's server directly: Flask's app.run() refuses to start from inside its own CLI.
     run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
@@ -81,12 +101,11 @@ def demo(host: str, port: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the sign-ins as JSON.")
 def seed_demo(as_json: bool) -> None:
     """Load the demo data (idempotent) and print the demo sign-ins."""
-    from portal.cli.demo import describe_sign_ins, prepare_demo
+    from portal.cli.demo import describe_sign_ins
 
-    _refuse_in_production()
     app = _demo_app()
     with app.app_context():
-        sign_ins = prepare_demo()
+        sign_ins = _load_demo()
         db.session.remove()
         db.engine.dispose()
     if as_json:
@@ -109,8 +128,23 @@ def build_assets() -> None:
     click.echo(f"Built {len(manifest)} assets.")
 
 
-@main.command("check-config")
-@with_appcontext
+@main.command("check-config", with_appcontext=False)
 def check_config() -> None:
     """Load the settings from the environment and say whether they are safe."""
-    click.echo("Configuration is valid.")
+    # The same rules as every production start (portal.config.unsafe_settings).
+    try:
+        settings = Settings.from_env()
+    except ConfigError as error:
+        click.echo(
+            "The settings are not safe, and the portal will refuse to start with them:", err=True
+        )
+        for problem in error.problems:
+            click.echo(f"- {problem}", err=True)
+        raise SystemExit(1) from None
+    if settings.is_production:
+        click.echo("Configuration is valid for production.")
+    else:
+        click.echo(
+            f"Configuration is valid for {settings.environment} only (PORTAL_ENV="
+            f"{settings.environment}): its defaults are published and must never guard real data."
+        )

@@ -11,7 +11,7 @@ from datetime import time, timedelta
 
 import pyotp
 from flask_migrate import upgrade
-from sqlalchemy import select
+from sqlalchemy import column, inspect, literal, select, table
 
 from portal.auth.codes import hash_code, new_code
 from portal.auth.passwords import hash_secret
@@ -82,8 +82,13 @@ DEMO_VICTIMS = (
 INVITED_REFERENCE = "RSO/26/3310"
 
 
+class DemoRefused(RuntimeError):
+    """Raised instead of writing demo data beside real accounts."""
+
+
 def prepare_demo() -> dict:
     """Upgrade the database, load the demo data if absent, and return the sign-ins."""
+    _refuse_a_database_the_demo_did_not_make()
     upgrade()
     team = db.session.scalar(select(Team).where(Team.name == DEMO_TEAM))
     if team is None:
@@ -101,6 +106,27 @@ def prepare_demo() -> dict:
         ],
         "invitations": [{"activation_code": invitation_code, "case_reference": INVITED_REFERENCE}],
     }
+
+
+def _refuse_a_database_the_demo_did_not_make() -> None:
+    """The demo staff's passwords and TOTP secrets are published. So they go only into an
+    empty database or one the demo made: a wrong PORTAL_DATABASE_URL, even with PORTAL_ENV
+    set to development, cannot put them beside real accounts and cases. Checked before
+    the migrations run, so such a database is not touched at all."""
+    existing = set(inspect(db.engine).get_table_names())
+    if "team" in existing:
+        teams = table("team", column("name"))
+        if db.session.scalar(select(literal(1)).where(teams.c.name == DEMO_TEAM)) is not None:
+            return
+    for name in ("staff_user", "victim", "case"):
+        if name in existing and db.session.scalar(select(literal(1)).select_from(table(name))):
+            db.session.rollback()
+            raise DemoRefused(
+                "This database already holds accounts or cases that the demo did not make. "
+                "Demo data goes only into a database of its own: point PORTAL_DATABASE_URL "
+                "at an empty database, or unset it to use SQLite in the instance folder."
+            )
+    db.session.rollback()
 
 
 def _create(team: Team) -> None:
