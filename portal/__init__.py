@@ -38,6 +38,8 @@ def _configure(app: Flask, settings: Settings, overrides: dict) -> None:
         SECRET_KEY=settings.secret_key,
         DEBUG=settings.debug,
         SQLALCHEMY_DATABASE_URI=settings.database_url_for(app.instance_path),
+        # The migrations run as the role that owns the tables; the app never has its rights.
+        MIGRATION_DATABASE_URI=settings.migration_database_url_for(app.instance_path),
         SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True},
         # The browser forgets the cookie when it closes: nothing lingers on a shared device.
         SESSION_PERMANENT=False,

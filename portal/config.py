@@ -44,6 +44,9 @@ class Settings:
     database_url: str | None
     encryption_keys: str
     blind_index_key: str
+    # The database role that owns the tables and runs the migrations (docs/deployment.md);
+    # unset, the migrations run as PORTAL_DATABASE_URL's role, as on SQLite and in the demo.
+    migration_database_url: str | None = None
     ratelimit_storage_url: str = "memory://"
     trusted_proxy_count: int = 0
     exit_url: str = DEFAULT_EXIT_URL
@@ -84,6 +87,7 @@ class Settings:
             environment=chosen,
             secret_key=env.get("PORTAL_SECRET_KEY", DEVELOPMENT_SECRET_KEY if development else ""),
             database_url=env.get("PORTAL_DATABASE_URL") or None,
+            migration_database_url=env.get("PORTAL_MIGRATION_DATABASE_URL") or None,
             encryption_keys=env.get(
                 "PORTAL_ENCRYPTION_KEYS", DEVELOPMENT_ENCRYPTION_KEYS if development else ""
             ),
@@ -121,6 +125,12 @@ class Settings:
         if self.database_url:
             return _normalise_database_url(self.database_url)
         return f"sqlite:///{Path(instance_path) / 'portal.sqlite3'}"
+
+    def migration_database_url_for(self, instance_path: str | Path) -> str:
+        """The owner's URL for the migrations: PORTAL_MIGRATION_DATABASE_URL, or the app's."""
+        if self.migration_database_url:
+            return _normalise_database_url(self.migration_database_url)
+        return self.database_url_for(instance_path)
 
 
 def parse_keys(value: str) -> list[tuple[str, bytes]]:

@@ -17,7 +17,7 @@ from werkzeug.serving import run_simple
 from portal import create_app
 from portal.cli.easyread import easyread
 from portal.cli.notifications import notifications
-from portal.cli.ops import backup, keys, retention
+from portal.cli.ops import audit, backup, keys, retention
 from portal.cli.translations import translations
 from portal.config import ConfigError, Settings
 from portal.extensions import db
@@ -48,7 +48,7 @@ main.add_command(db_commands, "db")
 main.add_command(translations)
 main.add_command(notifications)
 main.add_command(easyread)
-for group in (keys, retention, backup):
+for group in (keys, retention, backup, audit):
     main.add_command(group)
 
 

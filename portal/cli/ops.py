@@ -1,4 +1,4 @@
-"""Operational commands: key rotation, retention, backups."""
+"""Operational commands: key rotation, retention, backups, the audit log."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from flask.cli import AppGroup
 keys = AppGroup("keys", help="Encryption keys.")
 retention = AppGroup("retention", help="Removing data that is kept no longer.")
 backup = AppGroup("backup", help="Backing up and restoring the database.")
+audit = AppGroup("audit", help="The append-only audit log.")
 
 
 @keys.command("generate", with_appcontext=False)
@@ -69,3 +70,19 @@ def restore_backup_command(source: Path, database_url: str) -> None:
     click.echo("Restored. Rows of victims' data in each table:")
     for table, rows in sorted(counts.items()):
         click.echo(f"  {table}: {rows}")
+
+
+@audit.command("verify")
+def verify_audit_command() -> None:
+    """Walk the audit log's hash chain; fail naming the first changed or missing event."""
+    from portal.data.audit_chain import AuditChainBroken, verify
+    from portal.extensions import db
+
+    try:
+        report = verify(db.session)
+    except AuditChainBroken as error:
+        raise click.ClickException(f"The audit log has been tampered with: {error}") from None
+    events = "1 event" if report.events == 1 else f"{report.events} events"
+    click.echo(
+        f"Audit log intact: {events}, each linked to the one before. Chain head: {report.head}"
+    )

@@ -1,4 +1,9 @@
-"""Writing to the audit log. Callers pass identifiers and choices, never free text."""
+"""Writing to the audit log. Callers pass identifiers and choices, never free text.
+
+Each event joins the hash chain as it is flushed (portal/data/models/audit.py); the address
+it came from goes beside it, in `audit_address`, outside the chain, so that the retention
+purge can forget it.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from types import SimpleNamespace
 from flask import has_request_context, request
 from flask_login import current_user
 
-from portal.data.models import AuditEvent
+from portal.data.models import AuditAddress, AuditEvent
 from portal.extensions import db
 
 log = logging.getLogger("portal.data.audit")
@@ -35,9 +40,11 @@ def record(
         case_id=case_id,
         subject_kind=type(subject).__tablename__ if subject is not None else None,
         subject_id=getattr(subject, "id", None),
-        remote_addr=request.remote_addr if has_request_context() else None,
         detail=detail or {},
     )
+    remote_addr = request.remote_addr if has_request_context() else None
+    if remote_addr:
+        event.address = AuditAddress(remote_addr=remote_addr)
     if subject is not None:
         subject.ensure_id()
         event.subject_id = subject.id

@@ -1,8 +1,9 @@
 """Retention: remove victims' data once a closed case has been kept long enough.
 
 What goes: the case and everything said in it, and the victim's account if they have no
-other case. What stays: the audit log (it holds no personal text), with one more entry
-saying what was removed and when.
+other case, and the addresses the audit log recorded for events of theirs. What stays: the
+audit log (it holds no personal text), with one more entry saying what was removed and when.
+The addresses sit outside the log's hash chain for this reason (portal/data/models/audit.py).
 
 Which tables hold a victim's data, and how their rows are reached, is the registry's
 (portal/data/victim_tables.py), read by the export and the restore too: a row that sits in
@@ -29,8 +30,12 @@ _ORDER = {table.name: place for place, table in enumerate(Base.metadata.sorted_t
 
 
 def _children_first(entries) -> list[VictimTable]:
-    """So foreign keys never block a delete: a table before the tables it points at."""
-    return sorted(entries, key=lambda entry: _ORDER[entry.name], reverse=True)
+    """So foreign keys never block a delete: a table before the tables it points at. The
+    audit's addresses go first of all: they are found through the grants and cases they
+    were about, which must still be there."""
+    return sorted(
+        entries, key=lambda entry: (Reach.ADDRESS not in entry.reached, -_ORDER[entry.name])
+    )
 
 
 def _purged(entry: VictimTable) -> bool:
@@ -39,11 +44,13 @@ def _purged(entry: VictimTable) -> bool:
 
 # Removed with each purged case: every row that sits in it.
 WITH_THE_CASE = _children_first(
-    entry for entry in victim_tables.TABLES if _purged(entry) and Reach.CASE in entry.reached
+    entry
+    for entry in victim_tables.TABLES
+    if _purged(entry) and {Reach.CASE, Reach.ADDRESS} & set(entry.reached)
 )
 # Removed with the victim's account, once their last case has gone: every row reached from
 # the victim that sits in no case.
-ACCOUNT_REACHES = (Reach.VICTIM, Reach.GRANT, Reach.SIGN_IN)
+ACCOUNT_REACHES = (Reach.VICTIM, Reach.GRANT, Reach.SIGN_IN, Reach.ADDRESS)
 WITH_THE_ACCOUNT = _children_first(
     entry
     for entry in victim_tables.TABLES
@@ -87,7 +94,7 @@ def purge(retention_days: int, dry_run: bool = False) -> PurgeReport:
         if _victim_has_no_other_case(victim_id, case.id):
             report.victims += 1
             for entry in WITH_THE_ACCOUNT:
-                removed = _delete(entry, _in_no_case(entry, victim_id), dry_run)
+                removed = _delete(entry, _in_no_case(entry, victim_id, case.id), dry_run)
                 report.add(entry.name, removed)
             if not dry_run:
                 db.session.delete(db.session.get(Victim, victim_id))
@@ -103,12 +110,14 @@ def purge(retention_days: int, dry_run: bool = False) -> PurgeReport:
     return report
 
 
-def _in_no_case(entry: VictimTable, victim_id):
+def _in_no_case(entry: VictimTable, victim_id, purged_case_id):
     """The entry's rows reached from the victim that sit in no case (a case's went with it)."""
     reaches = [reach for reach in entry.reached if reach in ACCOUNT_REACHES]
     condition = victim_tables.of_victim(entry, victim_id, reaches)
     if Reach.CASE in entry.reached:
         condition = condition & entry.model.case_id.is_(None)
+    if Reach.ADDRESS in entry.reached:  # a dry run still finds the case: count those once
+        condition = condition & ~victim_tables.in_case(entry, purged_case_id)
     return condition
 
 

@@ -6,7 +6,8 @@ Three parts of the portal must agree on which tables those are, and all three re
   that sit in that case, and with the victim's account the rows reached from the victim
   that sit in no case; a table it keeps says why;
 - the subject-access export (portal/victim/copy/export.py) gives every row of every table
-  here, in the section the entry names; a table it leaves out would say why (none does);
+  here, in the section the entry names; a table it leaves out says why (one does: the
+  audit's addresses, given with the events they belong to);
 - the restore (portal/data/backup.py) refuses to call a restore done when the restored
   database lacks one of these tables, and counts the rows of each.
 
@@ -28,6 +29,7 @@ from enum import Enum
 from sqlalchemy import ColumnElement, Table, or_, select
 
 from portal.data.models import (
+    AuditAddress,
     AuditEvent,
     AuthSession,
     Case,
@@ -54,6 +56,7 @@ class Reach(Enum):
     GRANT = "through one of the victim's support grants: grant_id"
     SIGN_IN = "a sign-in of the victim's: principal_kind 'victim' and principal_id"
     AUDIT = "an event done by the victim, or about the victim, one of their grants or cases"
+    ADDRESS = "where an audit event reached as AUDIT came from: event_id"
 
 
 class Under(Enum):
@@ -129,6 +132,16 @@ TABLES: tuple[VictimTable, ...] = (
         "a row, and a hash chain proves it) and holds no personal text: identifiers and "
         "choices only; the purge adds its own entries saying what it removed and when",
     ),
+    # The addresses are kept out of the chained rows so that the purge can forget them: with
+    # each purged case the addresses of its events, with the account those of every other
+    # event reached from the victim (staff's own sign-ins keep theirs, being reached from no
+    # victim). SECURITY.md, "Audit log", says why.
+    VictimTable(
+        AuditAddress,
+        (Reach.ADDRESS,),
+        left_out_of_export="given with the event it belongs to, as the activity record's "
+        "from_address, when the victim did what the event records",
+    ),
 )
 
 BY_NAME: dict[str, VictimTable] = {entry.name: entry for entry in TABLES}
@@ -145,7 +158,9 @@ def sections(under: Under) -> list[tuple[VictimTable, Section]]:
 
 
 def in_case(entry: VictimTable, case_id) -> ColumnElement[bool]:
-    """The entry's rows that sit in one case."""
+    """The entry's rows that sit in one case (an address: where the case's events came from)."""
+    if Reach.ADDRESS in entry.reached:
+        return entry.model.event_id.in_(select(AuditEvent.id).where(AuditEvent.case_id == case_id))
     return entry.model.case_id == case_id
 
 
@@ -183,6 +198,11 @@ def of_victim(entry: VictimTable, victim_id, reaches=None) -> ColumnElement[bool
                         model.case_id.in_(cases),
                     )
                 )
+            case Reach.ADDRESS:
+                events = select(AuditEvent.id).where(
+                    of_victim(BY_NAME["audit_event"], victim_id, [Reach.AUDIT])
+                )
+                conditions.append(model.event_id.in_(events))
             case _:  # a new kind of reach must be taught here before an entry uses it
                 raise ValueError(f"{entry.name}: no way to reach rows {reach}")
     return or_(*conditions)

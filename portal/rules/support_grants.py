@@ -17,6 +17,7 @@ from portal.auth.passwords import hash_secret
 from portal.auth.sessions import end_all_sessions
 from portal.data import audit, outbox
 from portal.data.models import (
+    AuditAddress,
     AuditEvent,
     Notification,
     ShareScope,
@@ -162,9 +163,10 @@ def address_is_locked(remote_addr: str | None) -> bool:
     failures = db.session.scalar(
         select(func.count())
         .select_from(AuditEvent)
+        .join(AuditAddress)
         .where(
             AuditEvent.action == INVITATION_FAILED,
-            AuditEvent.remote_addr == remote_addr,
+            AuditAddress.remote_addr == remote_addr,
             AuditEvent.occurred_at > utcnow() - ADDRESS_WINDOW,
         )
     )

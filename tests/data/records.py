@@ -47,7 +47,9 @@ def one_of_everything(app, victim: Victim, closed_days_ago: int | None = None) -
     grant = factories.share_with(victim, label="Jo, my ISVA")
     invited, code = invite(victim, "My friend", "trusted_person", "everything", "f@example.org")
     sensitive(code)
-    audit.record("test.about_the_victim", case_id=case.id, subject=victim, actor=victim)
+    # In a request, so that the event has an address (kept beside the log, in audit_address).
+    with app.test_request_context(environ_base={"REMOTE_ADDR": "192.0.2.7"}):
+        audit.record("test.about_the_victim", case_id=case.id, subject=victim, actor=victim)
     db.session.commit()
     signed_in_cookie(app, victim)
     made = {
@@ -67,10 +69,11 @@ def one_of_everything(app, victim: Victim, closed_days_ago: int | None = None) -
 
 
 def owned_rows(table, victim_id) -> list:
-    """The ids of every row of `table` that is about the victim, found from the schema
-    alone: by its victim_id, case_id or principal_id, or a foreign key to one of the
-    victim's support grants."""
+    """The ids (keys) of every row of `table` that is about the victim, found from the
+    schema alone: by its victim_id, case_id or principal_id, or a foreign key to one of the
+    victim's support grants or to an audit event about the victim."""
     columns = table.columns
+    key = _key(table)
     if table.name == "victim":
         return [victim_id] if db.session.get(Victim, victim_id) else []
     cases = Base.metadata.tables["case"]
@@ -89,7 +92,14 @@ def owned_rows(table, victim_id) -> list:
     for fk in table.foreign_keys:
         if fk.column.table is grants:
             conditions.append(fk.parent.in_(victims_grants))
-    return list(db.session.execute(select(table.c.id).where(or_(*conditions))).scalars())
+        if fk.column.table.name == "audit_event":
+            conditions.append(fk.parent.in_(owned_rows(fk.column.table, victim_id)))
+    return list(db.session.execute(select(key).where(or_(*conditions))).scalars())
+
+
+def _key(table):
+    (key,) = table.primary_key.columns
+    return key
 
 
 def owned_rows_by_table(victim_id) -> dict[str, list]:
@@ -101,4 +111,5 @@ def owned_rows_by_table(victim_id) -> dict[str, list]:
 
 
 def still_there(table, ids: list) -> list:
-    return list(db.session.execute(select(table.c.id).where(table.c.id.in_(ids))).scalars())
+    key = _key(table)
+    return list(db.session.execute(select(key).where(key.in_(ids))).scalars())

@@ -80,6 +80,7 @@ COLUMNS_OF = {
     Reach.GRANT: {"grant_id"},
     Reach.SIGN_IN: {"principal_kind", "principal_id"},
     Reach.AUDIT: {"actor_kind", "actor_id", "subject_kind", "subject_id", "case_id"},
+    Reach.ADDRESS: {"event_id"},
 }
 # A foreign key to one of these must be a declared way to reach the row: the purge removes
 # a row by it before the row it points at.

@@ -8,7 +8,9 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from flask import current_app
 from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from portal.data import audit, victim_tables
@@ -18,6 +20,7 @@ from portal.data.models.audit import AuditLogIsAppendOnly
 from portal.data.retention import purge
 from portal.extensions import db
 from portal.security.crypto import DecryptionError, Keyring
+from tests.conftest import owner_engine
 from tests.data.records import one_of_everything, owned_rows_by_table, still_there
 from tests.factories import make_case, make_message, make_update, make_victim
 
@@ -154,8 +157,10 @@ def test_an_audit_event_cannot_be_changed_or_deleted_through_the_app(app_context
 
 
 def test_the_database_itself_refuses_to_rewrite_the_audit_log(app_context):
-    # The trigger is PostgreSQL's (migration 0005); on SQLite the application's own guard,
-    # tested above, is the protection. The PostgreSQL half of .ci/run always runs this.
+    # The triggers are PostgreSQL's (migrations 0005 and 0009); on SQLite the application's
+    # own guard, tested above, is the protection. The PostgreSQL half of .ci/run always runs
+    # this. Asked as the tables' owner, who holds every privilege: the triggers still refuse.
+    # (The application's own role is refused before that: tests/security/test_audit_chain.py.)
     if db.engine.dialect.name != "postgresql":
         pytest.skip(
             "the database-level trigger exists on PostgreSQL only; run with "
@@ -163,10 +168,18 @@ def test_the_database_itself_refuses_to_rewrite_the_audit_log(app_context):
         )
     audit.record("test.event", actor=None)
     db.session.commit()
-    for statement in ("UPDATE audit_event SET action = 'x'", "DELETE FROM audit_event"):
-        with pytest.raises(DBAPIError, match="append-only"):
-            db.session.execute(text(statement))
-        db.session.rollback()
+    statements = (
+        "UPDATE audit_event SET action = 'x'",
+        "DELETE FROM audit_event",
+        "TRUNCATE audit_event CASCADE",
+    )
+    for statement in statements:
+        connection = owner_engine().connect()
+        try:
+            with pytest.raises(DBAPIError, match="append-only"):
+                connection.execute(text(statement))
+        finally:
+            connection.close()
 
 
 def test_a_backup_restores_into_a_fresh_database_and_decrypts(app_context, another_app, tmp_path):
@@ -240,6 +253,8 @@ def _fresh_database(tmp_path, name: str = "restored") -> str:
     url = db.engine.url
     if url.get_backend_name() == "sqlite":
         return f"sqlite:///{tmp_path / f'{name}.sqlite3'}"
+    # As the owner of the tables (the application's own role may create no database).
+    url = make_url(current_app.config["MIGRATION_DATABASE_URI"])
     name = f"portal_restore_{uuid.uuid4().hex[:8]}"
     subprocess.run(["createdb", "-h", url.host, "-U", url.username, name], check=True)
     return url.set(database=name).render_as_string(hide_password=False)
@@ -248,8 +263,6 @@ def _fresh_database(tmp_path, name: str = "restored") -> str:
 def _drop_database(database_url: str) -> None:
     if database_url.startswith("sqlite"):
         return
-    from sqlalchemy.engine import make_url
-
     url = make_url(database_url)
     subprocess.run(["dropdb", "-h", url.host, "-U", url.username, url.database], check=True)
 

@@ -3,6 +3,10 @@ from logging.config import fileConfig
 
 from alembic import context
 from flask import current_app
+from sqlalchemy import create_engine
+from sqlalchemy.pool import NullPool
+
+from portal.data.roles import app_role, grant_app_role
 
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
@@ -15,7 +19,23 @@ logger = logging.getLogger("alembic.env")
 
 
 def get_engine():
+    # The migrations run as the role that owns the tables (PORTAL_MIGRATION_DATABASE_URL),
+    # which the application itself never connects as; unset, as the application's role.
+    owner_url = current_app.config.get("MIGRATION_DATABASE_URI")
+    if owner_url and owner_url != current_app.config["SQLALCHEMY_DATABASE_URI"]:
+        return create_engine(owner_url, poolclass=NullPool)
     return current_app.extensions["migrate"].db.engine
+
+
+def grant_to_the_application(connection):
+    """Give the application's role what portal/data/roles.py allows it, and nothing more."""
+    role = app_role(
+        current_app.config["SQLALCHEMY_DATABASE_URI"],
+        current_app.config.get("MIGRATION_DATABASE_URI")
+        or current_app.config["SQLALCHEMY_DATABASE_URI"],
+    )
+    if role is not None:
+        grant_app_role(connection, role)
 
 
 def get_engine_url():
@@ -92,6 +112,7 @@ def run_migrations_online():
 
         with context.begin_transaction():
             context.run_migrations()
+            grant_to_the_application(connection)
 
 
 if context.is_offline_mode():

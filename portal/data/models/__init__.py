@@ -1,6 +1,6 @@
 """All models, imported here so that Alembic and the app see one complete metadata."""
 
-from portal.data.models.audit import AuditEvent
+from portal.data.models.audit import AuditAddress, AuditChainHead, AuditEvent
 from portal.data.models.base import Base, utcnow
 from portal.data.models.cases import (
     Case,
@@ -27,6 +27,8 @@ from portal.data.models.voice import (
 )
 
 __all__ = [
+    "AuditAddress",
+    "AuditChainHead",
     "AuditEvent",
     "AuthSession",
     "Base",

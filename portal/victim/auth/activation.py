@@ -17,7 +17,7 @@ from portal.auth.passwords import hash_secret, is_easy_to_guess
 from portal.auth.sessions import end_all_sessions
 from portal.data import audit
 from portal.data.audit import ANONYMOUS
-from portal.data.models import AuditEvent, Victim, utcnow
+from portal.data.models import AuditAddress, AuditEvent, Victim, utcnow
 from portal.extensions import db
 
 FAILED = "victim.activation_failed"
@@ -30,9 +30,10 @@ def address_is_locked(remote_addr: str | None) -> bool:
     failures = db.session.scalar(
         select(func.count())
         .select_from(AuditEvent)
+        .join(AuditAddress)
         .where(
             AuditEvent.action == FAILED,
-            AuditEvent.remote_addr == remote_addr,
+            AuditAddress.remote_addr == remote_addr,
             AuditEvent.occurred_at > since,
         )
     )
