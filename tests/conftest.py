@@ -17,10 +17,31 @@ from portal import create_app
 from portal.config import Settings
 from portal.data.models import Base
 from portal.extensions import db, limiter
-from tests import log_watch
-from tests.pages import PageClient
+from tests import log_watch, pages
+from tests.local_services import Inbox, free_port
+from tests.pages import CheckingClient, PageClient
 
 log_watch.install()
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "tolerates_html_errors(*codes, reason): let these html5lib parse error codes pass "
+        "the page check in this test only, saying why beside it",
+    )
+
+
+@pytest.fixture(autouse=True)
+def _tolerated_html_errors(request):
+    marker = request.node.get_closest_marker("tolerates_html_errors")
+    if marker is None:
+        yield
+        return
+    assert marker.kwargs.get("reason"), "say why these HTML errors are tolerated"
+    pages.TOLERATED.update(marker.args)
+    yield
+    pages.TOLERATED.clear()
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -47,6 +68,7 @@ def _test_environment(tmp_path_factory) -> dict[str, str]:
 def app(tmp_path_factory):
     settings = Settings.from_env(_test_environment(tmp_path_factory), environment="test")
     app = create_app(settings, TESTING=True)
+    app.test_client_class = CheckingClient
     with app.app_context():
         upgrade()
     yield app
@@ -87,6 +109,7 @@ def another_app(app, monkeypatch):
     def make(**env):
         env.setdefault("PORTAL_DATABASE_URL", app.config["SQLALCHEMY_DATABASE_URI"])
         other = create_app(Settings.from_env(env, environment="test"))
+        other.test_client_class = CheckingClient
         made.append(other)
         return other
 
@@ -107,3 +130,18 @@ def app_context(app):
 @pytest.fixture
 def client(app) -> PageClient:
     return PageClient(app)
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on a free loopback port; what it receives is in `.received`."""
+    from aiosmtpd.controller import Controller
+
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    inbox.port = controller.port
+    try:
+        yield inbox
+    finally:
+        controller.stop()
