@@ -1,4 +1,6 @@
-"""Shared fixtures: one app and database per test session, emptied after every test.
+"""Shared fixtures: one app and database per test session, emptied after every test, and
+the people most tests need: a team with an officer and a supervisor, and Sam, a victim
+whose case that officer holds. A folder's conftest.py adds or overrides what it needs.
 
 The database is whatever PORTAL_DATABASE_URL names (CI runs the suite once on SQLite and
 once on a throwaway PostgreSQL database); without it, a SQLite file in a temporary folder.
@@ -15,9 +17,9 @@ from sqlalchemy import text
 
 from portal import create_app
 from portal.config import Settings
-from portal.data.models import Base
+from portal.data.models import Base, StaffRole
 from portal.extensions import db, limiter
-from tests import log_watch, pages
+from tests import factories, log_watch, pages
 from tests.local_services import Inbox, free_port
 from tests.pages import CheckingClient, PageClient
 
@@ -130,6 +132,32 @@ def app_context(app):
 @pytest.fixture
 def client(app) -> PageClient:
     return PageClient(app)
+
+
+@pytest.fixture
+def team(app_context):
+    return factories.make_team("Team North")
+
+
+@pytest.fixture
+def officer(team):
+    return factories.make_staff(StaffRole.OFFICER, team=team, display_name="DC Ada Jones")
+
+
+@pytest.fixture
+def supervisor(team):
+    return factories.make_staff(StaffRole.SUPERVISOR, team=team, display_name="DS Lee Brown")
+
+
+@pytest.fixture
+def victim(app_context):
+    return factories.make_victim(preferred_name="Sam")
+
+
+@pytest.fixture
+def case(victim, officer):
+    """Sam's case, held by the officer of Team North."""
+    return factories.make_case(victim=victim, officer=officer, crime_reference="RSO/26/0707")
 
 
 @pytest.fixture

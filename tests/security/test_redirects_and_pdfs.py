@@ -23,7 +23,7 @@ from tests.easyread.test_pdf import normalised, pdf_text
 from tests.security.test_headers import assert_security_headers
 from tests.security.test_hostile_input import HOSTILE
 from tests.sessions import sign_in_directly
-from tests.staff.conftest import TOTP_SECRET
+from tests.sign_in import TOTP_SECRET
 
 OFF_SITE = [
     "https://evil.example/",

@@ -1,33 +1,18 @@
-"""Supporter tests sign in through the real forms, with the real cookies."""
+"""Supporter tests sign in through the real forms, with the real cookies (tests/sign_in.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests import factories
-from tests.factories import SUPPORTER_PASSPHRASE
 from tests.pages import PageClient
-from tests.victim.conftest import sign_in as sign_in_victim
-
-
-def sign_in_supporter(client, supporter, passphrase: str = SUPPORTER_PASSPHRASE):
-    response = client.post(
-        "/support/sign-in",
-        {"access_id": supporter.access_id, "passphrase": passphrase},
-        from_url="/support/sign-in",
-    )
-    assert response.status_code == 303, "supporter sign-in did not succeed"
-    return response
+from tests.sign_in import sign_in as sign_in_victim
+from tests.sign_in import sign_in_supporter
 
 
 @pytest.fixture
 def victim(app_context):
     return factories.make_victim(preferred_name="Sam", full_name="Samantha Quennell")
-
-
-@pytest.fixture
-def case(victim):
-    return factories.make_case(victim=victim)
 
 
 @pytest.fixture

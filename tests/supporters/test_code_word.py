@@ -76,7 +76,7 @@ def test_the_code_word_set_on_the_page_is_on_every_notification(victim_client, c
 
 
 def test_the_officer_sees_the_code_word_before_a_call(victim_client, case, app):
-    from tests.staff.conftest import sign_in_staff
+    from tests.sign_in import sign_in_staff
 
     _set(victim_client)
     from tests.pages import PageClient

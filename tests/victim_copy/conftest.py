@@ -7,7 +7,7 @@ import pytest
 from portal.data.models import MessageKind, OfferResponse, RightsRecord
 from portal.extensions import db
 from tests import factories
-from tests.victim.conftest import sign_in
+from tests.sign_in import sign_in
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from portal.rules import review as rules
 from portal.rules.support_grants import invite
 from tests import factories
 from tests.log_watch import sensitive
-from tests.victim.conftest import sign_in
+from tests.sign_in import sign_in
 
 REVIEW_NOTE = "Please look again at what my neighbour saw."
 COMPLAINT = "Nobody called me back for three weeks."
