@@ -4,7 +4,7 @@ hostile text.
 Every `next` parameter (victim, supporter and staff sign-in) and the language switch go
 through `safe_next`: it is tested here directly, with a property test, and through the
 staff and supporter sign-ins end to end (the victim's and the language switch's are in
-tests/victim/test_sign_in.py and tests/foundation/test_base_template.py).
+tests/victim/auth/test_sign_in.py and tests/foundation/test_base_template.py).
 """
 
 from __future__ import annotations

@@ -212,7 +212,7 @@ def test_a_victim_who_forgot_their_details_gets_a_new_code_from_the_officer(app,
     and the victim's way back in."""
     from tests.pages import PageClient
     from tests.sign_in import sign_in
-    from tests.victim.test_activation import GOOD_PASSPHRASE, _activate
+    from tests.victim.auth.test_activation import GOOD_PASSPHRASE, _activate
 
     victim = factories.make_victim()
     case = factories.make_case(victim=victim, officer=officer)
