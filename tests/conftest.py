@@ -1,4 +1,6 @@
-"""Shared fixtures: one app and database per test session, emptied after every test.
+"""Shared fixtures: one app and database per test session, emptied after every test, and
+the people most tests need: a team with an officer and a supervisor, and Sam, a victim
+whose case that officer holds. A folder's conftest.py adds or overrides what it needs.
 
 The database is whatever PORTAL_DATABASE_URL names (CI runs the suite once on SQLite and
 once on a throwaway PostgreSQL database); without it, a SQLite file in a temporary folder.
@@ -21,12 +23,33 @@ from sqlalchemy.pool import NullPool
 
 from portal import create_app
 from portal.config import Settings
-from portal.data.models import Base
+from portal.data.models import Base, StaffRole
 from portal.extensions import db, limiter
-from tests import log_watch
-from tests.pages import PageClient
+from tests import factories, log_watch, pages
+from tests.local_services import Inbox, free_port
+from tests.pages import CheckingClient, PageClient
 
 log_watch.install()
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "tolerates_html_errors(*codes, reason): let these html5lib parse error codes pass "
+        "the page check in this test only, saying why beside it",
+    )
+
+
+@pytest.fixture(autouse=True)
+def _tolerated_html_errors(request):
+    marker = request.node.get_closest_marker("tolerates_html_errors")
+    if marker is None:
+        yield
+        return
+    assert marker.kwargs.get("reason"), "say why these HTML errors are tolerated"
+    pages.TOLERATED.update(marker.args)
+    yield
+    pages.TOLERATED.clear()
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -53,6 +76,7 @@ def _test_environment(tmp_path_factory) -> dict[str, str]:
 def app(tmp_path_factory):
     settings = Settings.from_env(_test_environment(tmp_path_factory), environment="test")
     app = create_app(settings, TESTING=True)
+    app.test_client_class = CheckingClient
     with app.app_context():
         upgrade()
     yield app
@@ -113,6 +137,7 @@ def another_app(app, monkeypatch):
     def make(**env):
         env.setdefault("PORTAL_DATABASE_URL", app.config["SQLALCHEMY_DATABASE_URI"])
         other = create_app(Settings.from_env(env, environment="test"))
+        other.test_client_class = CheckingClient
         made.append(other)
         return other
 
@@ -133,3 +158,44 @@ def app_context(app):
 @pytest.fixture
 def client(app) -> PageClient:
     return PageClient(app)
+
+
+@pytest.fixture
+def team(app_context):
+    return factories.make_team("Team North")
+
+
+@pytest.fixture
+def officer(team):
+    return factories.make_staff(StaffRole.OFFICER, team=team, display_name="DC Ada Jones")
+
+
+@pytest.fixture
+def supervisor(team):
+    return factories.make_staff(StaffRole.SUPERVISOR, team=team, display_name="DS Lee Brown")
+
+
+@pytest.fixture
+def victim(app_context):
+    return factories.make_victim(preferred_name="Sam")
+
+
+@pytest.fixture
+def case(victim, officer):
+    """Sam's case, held by the officer of Team North."""
+    return factories.make_case(victim=victim, officer=officer, crime_reference="RSO/26/0707")
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on a free loopback port; what it receives is in `.received`."""
+    from aiosmtpd.controller import Controller
+
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    inbox.port = controller.port
+    try:
+        yield inbox
+    finally:
+        controller.stop()

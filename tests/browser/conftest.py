@@ -17,8 +17,10 @@ from pathlib import Path
 
 import pytest
 from werkzeug.serving import make_server
+from werkzeug.wrappers import Request, Response
 
 from portal.paths import PROJECT_ROOT
+from tests.pages import check_response
 
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -76,12 +78,42 @@ def neutral_site():
     server.server_close()
 
 
+class CheckedPages:
+    """WSGI middleware: every HTML response the browser is served passes the suite's page
+    check (tests/pages.py); what fails is kept for `_pages_served_were_valid` to report,
+    since an assertion in the server's thread would reach no test."""
+
+    def __init__(self, app):
+        self.app = app
+        self.problems: list[str] = []
+
+    def __call__(self, environ, start_response):
+        response = Response.from_app(self.app, environ, buffered=True)
+        request = Request(environ)
+        try:
+            check_response(response, f"{request.method} {request.full_path.rstrip('?')}")
+        except AssertionError as problem:
+            self.problems.append(str(problem))
+        return response(environ, start_response)
+
+
+CHECKED = CheckedPages(None)
+
+
+@pytest.fixture(autouse=True)
+def _pages_served_were_valid():
+    CHECKED.problems.clear()
+    yield
+    assert not CHECKED.problems, "\n".join(CHECKED.problems)
+
+
 @pytest.fixture(scope="session")
 def live_server(app, neutral_site):
     """The test app on a free loopback port, leaving by "Exit this page" for a local page."""
     original = app.config["SETTINGS"]
     app.config["SETTINGS"] = dataclasses.replace(original, exit_url=neutral_site)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    CHECKED.app = app
+    server = make_server("127.0.0.1", 0, CHECKED, threaded=True)
     _serve_in_thread(server)
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()

@@ -1,8 +1,9 @@
 """The registry of tables that hold a victim's data: complete, and true to the schema.
 
 The retention purge, the export and the restore each read it; the tests beside each of
-them show that it covers every table here (tests/security/test_operations.py for the purge
-and the restore, tests/victim_copy/test_data_export.py for the export).
+them show that it covers every table here (tests/data/test_retention.py for the purge,
+tests/data/test_backup.py for the restore, tests/victim/copy/test_data_export.py for the
+export).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ def test_exit_leaves_for_a_neutral_site_and_clears_the_browser(client, app):
 
 def test_exit_ends_a_signed_in_session_on_the_server(client, app_context):
     from tests.factories import make_victim
-    from tests.victim.conftest import sign_in
+    from tests.sign_in import sign_in
 
     victim = make_victim()
     sign_in(client, victim)

@@ -1,29 +1,20 @@
-"""Local stand-ins for the outside world: a real SMTP server, a fake GOV.UK Notify API,
-and a sender that records what it was asked to send."""
+"""Local stand-ins for the outside world: a fake GOV.UK Notify API and a sender that
+records what it was asked to send (the real SMTP server, `smtp_server`, is shared from
+tests/conftest.py)."""
 
 from __future__ import annotations
 
 import dataclasses
-import email
 import json
-import socket
 import threading
 import time
-from email import policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from portal.notifications.channels import DeliveryError
 
 BASE_URL = "https://beacon.example.org"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
@@ -38,33 +29,6 @@ def configure(app):
     apply()
     yield apply
     app.config["SETTINGS"] = original
-
-
-class Inbox:
-    def __init__(self):
-        self.received: list[dict] = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.received.append(
-            {
-                "mail_from": envelope.mail_from,
-                "rcpt_tos": list(envelope.rcpt_tos),
-                "message": email.message_from_bytes(
-                    envelope.original_content, policy=policy.default
-                ),
-            }
-        )
-        return "250 Message accepted for delivery"
-
-
-@pytest.fixture
-def smtp_server():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    inbox.port = controller.port
-    yield inbox
-    controller.stop()
 
 
 class NotifyAPI(ThreadingHTTPServer):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import time_machine
-from bs4 import BeautifulSoup
 from flask import render_template
 from sqlalchemy import select
 
@@ -15,6 +14,7 @@ from portal.notifications.delivery_status import notification_status
 from portal.notifications.reminders import remind_officers
 from portal.notifications.worker import send_due
 from tests.factories import make_case, make_staff, make_update, make_victim
+from tests.pages import fragment
 
 LAST_CONTACT = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)
 AFTER_DUE = datetime(2026, 2, 6, 9, 0, tzinfo=UTC)  # monthly: due by the end of 5 February
@@ -82,11 +82,10 @@ def test_without_email_the_reminder_is_shown_in_the_staff_view_only(app, app_con
         remind_officers(AFTER_DUE)
         assert send_due() == {"skip": 1}
         with app.test_request_context():
-            page = BeautifulSoup(
+            page = fragment(
                 render_template(
                     "staff/_notification_status.html", notifications=notification_status(case)
-                ),
-                "html5lib",
+                )
             )
     row = page.select_one("tbody tr").get_text(" ", strip=True)
     assert "6 February 2026" in row  # queued on the morning after the due date

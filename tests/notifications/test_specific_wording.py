@@ -19,7 +19,7 @@ from portal.rules.languages import LANGUAGES
 from portal.rules.victims_code import EventType, OffenceCategory
 from tests.factories import make_case, make_message, make_staff, make_victim, queue_notification
 from tests.notifications.conftest import BASE_URL, Recorder
-from tests.victim.conftest import sign_in
+from tests.sign_in import sign_in
 
 REFERENCE = "RSO/26/4826"
 OFFICER = "DC Ifeoma Harrowgate"

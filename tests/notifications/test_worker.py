@@ -10,7 +10,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
-from bs4 import BeautifulSoup
 from flask import render_template
 
 from portal.data.models import Notification, NotificationStatus
@@ -20,6 +19,7 @@ from portal.notifications.delivery_status import notification_flags_for, notific
 from portal.notifications.worker import send_due
 from tests.factories import make_case, make_victim, queue_notification
 from tests.notifications.conftest import Recorder
+from tests.pages import fragment
 
 START = datetime(2026, 2, 10, 12, 0, tzinfo=UTC)
 
@@ -29,13 +29,12 @@ def _reload(notification: Notification) -> Notification:
     return db.session.get(Notification, notification.id)
 
 
-def _case_partial(app, case) -> BeautifulSoup:
+def _case_partial(app, case):
     with app.test_request_context():
-        return BeautifulSoup(
+        return fragment(
             render_template(
                 "staff/_notification_status.html", notifications=notification_status(case)
-            ),
-            "html5lib",
+            )
         )
 
 
@@ -43,9 +42,7 @@ def _caseload_tags(app, case) -> list[str]:
     with app.test_request_context():
         flags = notification_flags_for([case])[case.id]
         html = render_template("staff/_caseload_notification_flags.html", flags=flags)
-    return [
-        tag.get_text(strip=True) for tag in BeautifulSoup(html, "html5lib").select(".govuk-tag")
-    ]
+    return [tag.get_text(strip=True) for tag in fragment(html).select(".govuk-tag")]
 
 
 def test_a_failing_channel_is_retried_with_back_off_then_shown_to_the_officer_as_failed(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -13,15 +12,12 @@ from pathlib import Path
 
 import requests
 
+from tests.local_services import free_port
+from tests.pages import check_response
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 START_SECONDS = 60
 STOP_SECONDS = 15
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Server:
@@ -91,6 +87,17 @@ def portal_command(env: dict[str, str], *args: str) -> subprocess.Popen:
         text=True,
         start_new_session=True,
     )
+
+
+def new_browser() -> requests.Session:
+    """A session whose every HTML response passes the suite's page check (tests/pages.py)."""
+    browser = requests.Session()
+    browser.hooks["response"].append(
+        lambda response, *args, **kwargs: check_response(
+            response, f"{response.request.method} {response.url}"
+        )
+    )
+    return browser
 
 
 CSRF_FIELD = re.compile(

@@ -15,8 +15,7 @@ from sqlalchemy import event
 from portal.data.models import StaffRole, utcnow
 from portal.extensions import db
 from tests import factories
-from tests.staff.conftest import sign_in_staff
-from tests.victim.conftest import sign_in
+from tests.sign_in import sign_in, sign_in_staff
 
 EVENTS = ("routine_update", "suspect_arrested", "released_under_investigation", "charged")
 

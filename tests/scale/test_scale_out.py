@@ -17,15 +17,13 @@ from types import SimpleNamespace
 
 import pytest
 import redis
-import requests
 
 from portal.auth import throttle
 from portal.data.models import Channel, Notification, NotificationStatus, Victim
 from portal.extensions import db
 from tests import factories
 from tests.factories import PASSPHRASE
-from tests.notifications.conftest import Inbox, free_port
-from tests.scale.servers import Server, portal_command, post_form, stop
+from tests.scale.servers import Server, new_browser, portal_command, post_form, stop
 
 pytestmark = pytest.mark.scale_out
 
@@ -111,7 +109,7 @@ def _sign_in(browser, server, identifier: str, passphrase: str):
 
 def test_a_victim_signed_in_on_one_instance_is_signed_in_on_the_other(instances, victim):
     first, second = instances
-    browser = requests.Session()
+    browser = new_browser()
     signed_in = _sign_in(browser, first, victim.access_id, PASSPHRASE)
     assert signed_in.status_code == 303
     assert signed_in.headers["Location"].endswith("/my/")
@@ -128,7 +126,7 @@ def test_a_victim_signed_in_on_one_instance_is_signed_in_on_the_other(instances,
 
 def test_the_per_address_limit_counts_tries_on_both_instances(instances, app_context):
     first, second = instances
-    browser = requests.Session()
+    browser = new_browser()
     answers = [
         _sign_in(browser, first if n % 2 == 0 else second, "B-NOBODY-HERE", WRONG).status_code
         for n in range(10)  # the limit: 10 per address in 15 minutes, 5 on each instance
@@ -140,7 +138,7 @@ def test_the_per_address_limit_counts_tries_on_both_instances(instances, app_con
 
 def test_the_account_lockout_counts_failures_on_both_instances(instances, victim):
     first, second = instances
-    browser = requests.Session()
+    browser = new_browser()
     for n in range(throttle.MAX_FAILURES):
         server = first if n % 2 == 0 else second
         assert _sign_in(browser, server, victim.access_id, WRONG).status_code == 200
@@ -148,20 +146,6 @@ def test_the_account_lockout_counts_failures_on_both_instances(instances, victim
     right_passphrase = _sign_in(browser, second, victim.access_id, PASSPHRASE)
     assert right_passphrase.status_code == 200, "a locked account was signed in"
     assert throttle.is_locked(db.session.get(Victim, victim.id))
-
-
-@pytest.fixture
-def smtp_server():
-    from aiosmtpd.controller import Controller
-
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    inbox.port = controller.port
-    try:
-        yield inbox
-    finally:
-        controller.stop()
 
 
 def test_two_workers_at_once_send_each_notification_exactly_once(

@@ -4,7 +4,7 @@ hostile text.
 Every `next` parameter (victim, supporter and staff sign-in) and the language switch go
 through `safe_next`: it is tested here directly, with a property test, and through the
 staff and supporter sign-ins end to end (the victim's and the language switch's are in
-tests/victim/test_sign_in.py and tests/foundation/test_base_template.py).
+tests/victim/auth/test_sign_in.py and tests/foundation/test_base_template.py).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from tests.easyread.test_pdf import normalised, pdf_text
 from tests.security.test_headers import assert_security_headers
 from tests.security.test_hostile_input import HOSTILE
 from tests.sessions import sign_in_directly
-from tests.staff.conftest import TOTP_SECRET
+from tests.sign_in import TOTP_SECRET
 
 OFF_SITE = [
     "https://evil.example/",

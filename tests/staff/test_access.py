@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 from portal.data.models import Update
 from portal.extensions import db
 from tests import factories
-from tests.staff.conftest import sign_in_staff
+from tests.sign_in import sign_in_staff
 
 
 @pytest.fixture
@@ -77,7 +77,7 @@ def test_supervisor_pages_are_closed_to_officers(client, officer):
 
 
 def test_a_victim_cannot_reach_the_staff_view(client, app_context):
-    from tests.victim.conftest import sign_in
+    from tests.sign_in import sign_in
 
     case = factories.make_case()
     sign_in(client, case.victim)

@@ -6,7 +6,7 @@ from sqlalchemy import event
 from portal.data.models import MessageKind, StaffUser, utcnow
 from portal.extensions import db
 from tests import factories
-from tests.staff.conftest import sign_in_staff
+from tests.sign_in import sign_in_staff
 
 NOW = datetime(2026, 3, 18, 10, 0, tzinfo=UTC)  # a Wednesday
 

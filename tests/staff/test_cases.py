@@ -16,7 +16,7 @@ from portal.extensions import db
 from portal.security.crypto import blind_index
 from tests import factories
 from tests.pages import Page
-from tests.staff.conftest import sign_in_staff
+from tests.sign_in import sign_in_staff
 
 NEW_CASE = {
     "crime_reference": "RSO/26/5150",
@@ -211,8 +211,8 @@ def test_a_victim_who_forgot_their_details_gets_a_new_code_from_the_officer(app,
     """The forgotten-passphrase page sends them to their officer; this is the officer's side
     and the victim's way back in."""
     from tests.pages import PageClient
-    from tests.victim.conftest import sign_in
-    from tests.victim.test_activation import GOOD_PASSPHRASE, _activate
+    from tests.sign_in import sign_in
+    from tests.victim.auth.test_activation import GOOD_PASSPHRASE, _activate
 
     victim = factories.make_victim()
     case = factories.make_case(victim=victim, officer=officer)

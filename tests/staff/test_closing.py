@@ -12,8 +12,7 @@ from portal.data.retention import cases_due_for_purge
 from portal.extensions import db
 from tests import factories
 from tests.pages import PageClient
-from tests.staff.conftest import sign_in_staff
-from tests.victim.conftest import sign_in
+from tests.sign_in import sign_in, sign_in_staff
 
 
 def _actions(case) -> list[str]:

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from portal.data.models import Obligation, Update
 from portal.extensions import db
 from tests import factories
-from tests.staff.conftest import sign_in_staff
+from tests.sign_in import sign_in_staff
 from tests.staff.test_publishing import _data
 
 

@@ -10,7 +10,7 @@ from portal.data.models import AuditEvent, Case
 from portal.extensions import db
 from portal.rules.compliance import CSV_COLUMNS
 from tests import factories
-from tests.staff.conftest import sign_in_staff
+from tests.sign_in import sign_in_staff
 
 NOW = datetime(2026, 3, 18, 10, 0, tzinfo=UTC)  # Wednesday
 

@@ -10,7 +10,7 @@ from portal.extensions import db
 from portal.rules import publishing
 from tests import factories
 from tests.pages import Page
-from tests.staff.conftest import sign_in_staff
+from tests.sign_in import sign_in_staff
 
 KEY = "0123456789abcdef0123456789abcdef"
 
@@ -31,11 +31,6 @@ def _data(**overrides):
 
 def _count(model):
     return db.session.scalar(select(func.count()).select_from(model))
-
-
-@pytest.fixture
-def case(officer):
-    return factories.make_case(officer=officer, force_country="england", enhanced_service=True)
 
 
 def _preview(client, case, **overrides):
@@ -284,7 +279,7 @@ def test_the_form_explains_mistakes_in_govuk_style(client, officer, case):
 
 def test_the_preview_shows_the_same_words_as_the_victims_own_page(client, officer, app):
     from tests.pages import PageClient
-    from tests.victim.conftest import sign_in
+    from tests.sign_in import sign_in
 
     victim = factories.make_victim(preferred_name="Robin")
     case = factories.make_case(victim=victim, officer=officer)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import pytest
 import time_machine
 from sqlalchemy import func, select
 
@@ -13,16 +12,11 @@ from portal.data.models import AuditEvent, Notification, Obligation, StaffRole, 
 from portal.extensions import db
 from tests import factories
 from tests.pages import Page, PageClient
-from tests.staff.conftest import sign_in_staff
+from tests.sign_in import sign_in_staff
 from tests.staff.test_publishing import _data, _publish
 
 SATURDAY = datetime(2026, 3, 14, 10, 0, tzinfo=UTC)  # after a Friday 16:00 arrest
 TUESDAY = datetime(2026, 3, 17, 9, 0, tzinfo=UTC)  # the deadline (Monday) has passed
-
-
-@pytest.fixture
-def case(officer):
-    return factories.make_case(officer=officer, force_country="england", enhanced_service=True)
 
 
 def _record(client, case, **overrides):

@@ -6,7 +6,7 @@ from portal.data.models import AuditEvent, Message, MessageKind, Victim, utcnow
 from portal.extensions import db
 from portal.security.crypto import blind_index
 from tests import factories
-from tests.victim.conftest import sign_in
+from tests.sign_in import sign_in
 
 PLAN = {
     "preferred_name": "Sammy",

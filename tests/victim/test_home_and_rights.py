@@ -5,7 +5,7 @@ import time_machine
 from portal.data.models import OfferResponse, RightsRecord, Terminology, utcnow
 from portal.extensions import db
 from tests import factories
-from tests.victim.conftest import sign_in
+from tests.sign_in import sign_in
 
 
 def _home(client, victim):

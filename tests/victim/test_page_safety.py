@@ -3,7 +3,7 @@
 import re
 
 from tests import factories
-from tests.victim.conftest import sign_in
+from tests.sign_in import sign_in
 
 NEUTRAL_TITLE_BANNED = re.compile(r"police|case|crime|offence|rape|victim|assault", re.I)
 

@@ -8,7 +8,7 @@ from portal.extensions import db
 from portal.rules.dates import day
 from portal.rules.victims_code import vrr_request_deadline
 from tests import factories
-from tests.victim.conftest import sign_in
+from tests.sign_in import sign_in
 
 NFA_TEXT = "I am sorry to tell you that the CPS has decided not to charge."
 

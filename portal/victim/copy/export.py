@@ -11,7 +11,7 @@ and the restore too: the export walks it, and shows each row through the list of
 that SHOWN names for its table. Tests fail on a table with a victim's data that is missing
 from the registry (tests/data/test_victim_tables.py), and on a registered row missing from
 the export or a column neither exported nor deliberately left out
-(tests/victim_copy/test_data_export.py).
+(tests/victim/copy/test_data_export.py).
 """
 
 from __future__ import annotations

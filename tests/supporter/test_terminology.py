@@ -13,7 +13,7 @@ import pytest
 
 from portal.data.models import MessageKind, Terminology
 from tests import factories
-from tests.victim.conftest import sign_in
+from tests.sign_in import sign_in
 
 PROPER_NAMES = re.compile(
     r"Code of Practice for Victims of Crime|Victims'? Code|Victim Personal Statement"

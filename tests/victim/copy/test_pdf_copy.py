@@ -9,7 +9,7 @@ from portal.data.models import AuditEvent
 from portal.extensions import db
 from tests import factories
 from tests.easyread.test_pdf import descriptor_of, fonts_of, normalised, pdf_text, reader
-from tests.victim.conftest import sign_in
+from tests.sign_in import sign_in
 
 
 def _download(client):

@@ -7,7 +7,7 @@ from portal.data.models import AuditEvent, AuthSession, StaffUser
 from portal.extensions import db
 from tests import factories
 from tests.pages import Page
-from tests.staff.conftest import sign_in_staff
+from tests.sign_in import sign_in_staff
 
 
 def _actions():

@@ -8,7 +8,7 @@ from portal.data.models import AuditEvent, ComplaintRequest
 from portal.extensions import db
 from portal.notifications import texts
 from tests import factories
-from tests.review.conftest import staff_client, victim_client
+from tests.sign_in import staff_client, victim_client
 
 COMPLAINT = "Nobody called me back for five weeks."
 

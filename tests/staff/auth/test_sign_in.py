@@ -7,7 +7,7 @@ from sqlalchemy import select
 from portal.data.models import AuditEvent, AuthSession, StaffUser, utcnow
 from portal.extensions import db
 from tests import factories
-from tests.staff.conftest import TOTP_SECRET, sign_in_staff
+from tests.sign_in import TOTP_SECRET, sign_in_staff
 
 
 def _password_step(client, user, password=factories.STAFF_PASSWORD):

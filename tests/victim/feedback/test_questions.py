@@ -11,7 +11,7 @@ from sqlalchemy import select, text
 from portal.data.models import ExperienceCheck, UpdateFeedback
 from portal.extensions import db
 from tests import factories
-from tests.feedback.conftest import victim_client
+from tests.sign_in import victim_client
 
 MARCH = datetime(2026, 3, 18, 10, 0, tzinfo=UTC)
 LATER_IN_MARCH = datetime(2026, 3, 30, 10, 0, tzinfo=UTC)

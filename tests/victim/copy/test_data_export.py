@@ -20,7 +20,7 @@ from portal.victim.copy.export import SHOWN, export
 from tests import factories
 from tests.data.records import one_of_everything, owned_rows_by_table
 from tests.log_watch import sensitive
-from tests.victim.conftest import sign_in
+from tests.sign_in import sign_in
 
 REVIEW_NOTE = "Please look again at what my neighbour saw."
 COMPLAINT = "Nobody called me back for three weeks."

@@ -11,7 +11,8 @@ from sqlalchemy import func, select, text
 from portal.data.models import AuditEvent, Notification, ReviewRequest
 from portal.extensions import db
 from tests import factories
-from tests.review.conftest import ASKED, staff_client, victim_client
+from tests.sign_in import staff_client, victim_client
+from tests.victim.review.conftest import ASKED
 
 NOTE = "Please look at the messages on my phone again."
 

@@ -16,9 +16,7 @@ from portal.data.models import StaffRole
 from portal.victim.copy import pdf as copy_pdf
 from tests import factories
 from tests.pages import Page, PageClient
-from tests.staff.conftest import sign_in_staff
-from tests.supporters.conftest import sign_in_supporter
-from tests.victim.conftest import sign_in
+from tests.sign_in import sign_in, sign_in_staff, sign_in_supporter
 
 NFA_TEXT = "We have decided not to charge him. I will call you to explain why."
 OLD_WORDS = "send your officer a message or call them"

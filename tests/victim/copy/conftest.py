@@ -1,3 +1,5 @@
+"""The copy of everything: Robin's case with something of every kind in it."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime
@@ -7,7 +9,6 @@ import pytest
 from portal.data.models import MessageKind, OfferResponse, RightsRecord
 from portal.extensions import db
 from tests import factories
-from tests.victim.conftest import sign_in
 
 
 @pytest.fixture
@@ -60,9 +61,3 @@ def history(case):
         "messages": [question, reply],
         "offer": offer,
     }
-
-
-@pytest.fixture
-def signed_in(client, case):
-    sign_in(client, case.victim)
-    return client

@@ -7,7 +7,7 @@ from portal.data.models import AuditEvent, Victim, utcnow
 from portal.extensions import db, limiter
 from tests import factories
 from tests.pages import Page
-from tests.victim.conftest import sign_in
+from tests.sign_in import sign_in
 
 CODE = "K7PQW-3MXRT-9ACHE-UV4DY"
 GOOD_PASSPHRASE = "pencil harbour velvet cloud"

@@ -15,7 +15,7 @@ from portal.notifications.worker import send_due
 from tests.log_watch import sensitive
 from tests.notifications.conftest import Recorder
 from tests.pages import PageClient
-from tests.staff.conftest import sign_in_staff
+from tests.sign_in import sign_in_staff
 
 ADDRESS = "jo.isva@support.example.org"
 INVITE = {"label": "Jo, my ISVA", "kind": "isva", "scope": "key_decisions", "email": ADDRESS}

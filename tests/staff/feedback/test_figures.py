@@ -10,7 +10,7 @@ import time_machine
 
 from portal.data.models import StaffRole
 from tests import factories
-from tests.feedback.conftest import staff_client
+from tests.sign_in import staff_client
 
 NOW = datetime(2026, 3, 18, 10, 0, tzinfo=UTC)
 COMMENT = "The word disclosure was never explained to me at all."

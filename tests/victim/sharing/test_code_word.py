@@ -15,15 +15,15 @@ CODE_WORD = "heronsgate"
 sensitive(CODE_WORD)
 
 
-def _set(victim_client, word: str = CODE_WORD):
-    response = victim_client.post("/my/sharing/code-word", {"code_word": word})
+def _set(client, word: str = CODE_WORD):
+    response = client.post("/my/sharing/code-word", {"code_word": word})
     assert response.status_code == 303
     return response
 
 
-def test_the_victim_sets_a_code_word_and_the_audit_says_only_that_one_is_set(victim_client):
-    _set(victim_client)
-    page = victim_client.get_page("/my/sharing/code-word")
+def test_the_victim_sets_a_code_word_and_the_audit_says_only_that_one_is_set(signed_in):
+    _set(signed_in)
+    page = signed_in.get_page("/my/sharing/code-word")
     assert page.select_one("#current-code-word").get_text(strip=True).endswith(CODE_WORD)
     db.session.expire_all()
     assert db.session.scalar(select(Victim)).code_word == CODE_WORD
@@ -34,21 +34,21 @@ def test_the_victim_sets_a_code_word_and_the_audit_says_only_that_one_is_set(vic
     assert CODE_WORD not in str(event.detail)
 
 
-def test_a_code_word_that_is_too_short_is_refused(victim_client):
-    page = victim_client.post_page("/my/sharing/code-word", {"code_word": "ab"})
+def test_a_code_word_that_is_too_short_is_refused(signed_in):
+    page = signed_in.post_page("/my/sharing/code-word", {"code_word": "ab"})
     assert page.error_summary() == ["Your code word must be at least 4 characters"]
 
 
-def test_the_victim_can_remove_their_code_word(victim_client):
-    _set(victim_client)
-    victim_client.post("/my/sharing/code-word/remove", from_url="/my/sharing/code-word")
+def test_the_victim_can_remove_their_code_word(signed_in):
+    _set(signed_in)
+    signed_in.post("/my/sharing/code-word/remove", from_url="/my/sharing/code-word")
     db.session.expire_all()
     assert db.session.scalar(select(Victim)).code_word is None
-    assert victim_client.get_page("/my/sharing/code-word").select_one("#current-code-word") is None
+    assert signed_in.get_page("/my/sharing/code-word").select_one("#current-code-word") is None
 
 
-def test_the_code_word_is_beside_every_officer_reply_and_not_the_victims_own(victim_client, case):
-    _set(victim_client)
+def test_the_code_word_is_beside_every_officer_reply_and_not_the_victims_own(signed_in, case):
+    _set(signed_in)
     factories.make_message(case, "My own question about dates.")
     factories.make_message(
         case, "Reply one.", kind=MessageKind.REPLY, from_victim=False, staff_author=case.officer
@@ -56,7 +56,7 @@ def test_the_code_word_is_beside_every_officer_reply_and_not_the_victims_own(vic
     factories.make_message(
         case, "Reply two.", kind=MessageKind.REPLY, from_victim=False, staff_author=case.officer
     )
-    page = victim_client.get_page("/my/questions")
+    page = signed_in.get_page("/my/questions")
     cards = page.select(".portal-conversation > li")
     assert [bool(card.select_one(".portal-code-word")) for card in cards] == [False, True, True]
     assert cards[1].select_one(".portal-code-word").get_text(strip=True) == (
@@ -64,8 +64,8 @@ def test_the_code_word_is_beside_every_officer_reply_and_not_the_victims_own(vic
     )
 
 
-def test_the_code_word_set_on_the_page_is_on_every_notification(victim_client, case, app):
-    _set(victim_client)
+def test_the_code_word_set_on_the_page_is_on_every_notification(signed_in, case, app):
+    _set(signed_in)
     db.session.expire_all()
     victim = db.session.get(Victim, case.victim_id)
     victim.email = "heron@example.net"
@@ -75,10 +75,10 @@ def test_the_code_word_set_on_the_page_is_on_every_notification(victim_client, c
         assert CODE_WORD in texts.for_victim(victim, "update", "text").body
 
 
-def test_the_officer_sees_the_code_word_before_a_call(victim_client, case, app):
-    from tests.staff.conftest import sign_in_staff
+def test_the_officer_sees_the_code_word_before_a_call(signed_in, case, app):
+    from tests.sign_in import sign_in_staff
 
-    _set(victim_client)
+    _set(signed_in)
     from tests.pages import PageClient
 
     officer = PageClient(app)

@@ -8,7 +8,7 @@ from portal.data.models import AuditEvent, AuthSession, Victim, utcnow
 from portal.extensions import db
 from tests import factories
 from tests.pages import Page
-from tests.victim.conftest import sign_in
+from tests.sign_in import sign_in
 
 FAILURE = "The access ID or passphrase is not right."
 

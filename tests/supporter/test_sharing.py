@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from portal.data.models import AuditEvent, AuthSession, Message, SupportGrant, Victim
 from portal.extensions import db
 from tests import factories
-from tests.supporters.conftest import sign_in_supporter
+from tests.sign_in import sign_in_supporter
 
 
 def _update_ids(page) -> set[str]:
