@@ -4,6 +4,7 @@ or say what every page shows (the name, languages, support lines, the nonce)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from flask import Flask, request
@@ -24,6 +25,29 @@ from portal.web.headers import csp_nonce
 
 # A neutral name: nothing in a tab, a history entry or a bookmark says "police" or "case".
 SERVICE_NAME = _l("Beacon")
+
+
+# Characters HTML may not carry (a parse error, "invalid-codepoint"): C0 controls but tab,
+# line feed, form feed and carriage return; DEL and the C1 controls; the noncharacters.
+_NONCHARACTERS = "".join(
+    chr(plane * 0x10000 + last) for plane in range(17) for last in (0xFFFE, 0xFFFF)
+)
+_NOT_FOR_HTML = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef" + re.escape(_NONCHARACTERS) + "]"
+)
+
+
+def visible_text(value):
+    """Jinja's `finalize`: every value a template prints, less what HTML cannot hold.
+
+    A person can type a control character into any form, or put a NUL in an address, and
+    the page would show it back. Removing them here covers every page and every field.
+    """
+    if isinstance(value, str) and _NOT_FOR_HTML.search(value):
+        # str.replace on Markup keeps it Markup: escaped text stays escaped.
+        for character in set(_NOT_FOR_HTML.findall(value)):
+            value = value.replace(character, "")
+    return value
 
 
 def current_language():
@@ -98,5 +122,6 @@ FILTERS = {
 
 def init_app(app: Flask) -> None:
     WTFormsHelpers(app)
+    app.jinja_env.finalize = visible_text
     app.jinja_env.globals.update(GLOBALS)
     app.jinja_env.filters.update(FILTERS)

@@ -85,15 +85,6 @@ def test_a_body_larger_than_the_limit_gets_a_calm_413(client, world):
     assert "That was too long" in response.get_data(as_text=True)
 
 
-# The portal echoes control characters and Unicode noncharacters a person typed into the
-# page, which is an HTML parse error ("invalid-codepoint"); until the forms refuse or strip
-# them, these two tests accept that one error and no other.
-ECHOES_CONTROL_CHARACTERS = pytest.mark.tolerates_html_errors(
-    "invalid-codepoint", reason="typed control characters are echoed into the page"
-)
-
-
-@ECHOES_CONTROL_CHARACTERS
 @settings(
     max_examples=40,
     deadline=None,
@@ -116,7 +107,6 @@ def test_any_question_text_is_either_kept_and_shown_or_refused_with_a_message(cl
         assert page.select_one("textarea[name=body]") is not None
 
 
-@ECHOES_CONTROL_CHARACTERS
 @settings(
     max_examples=25,
     deadline=None,
