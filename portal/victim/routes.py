@@ -101,14 +101,10 @@ def choices():
     me = _me()
     form = ChoicesForm(data=plan.form_data(me))
     if form.validate_on_submit():
-        if plan.email_taken_by_someone_else(me, form.email.data):
-            form.email.errors.append(
-                _l("You cannot use this email address here. Use a different one.")
-            )
-        else:
-            plan.save_plan(me, form.data)
-            flash(SAVED)
-            return redirect(url_for("victim.choices"), code=303)
+        # The same answer whether or not another victim uses the email (see save_plan).
+        plan.save_plan(me, form.data)
+        flash(SAVED)
+        return redirect(url_for("victim.choices"), code=303)
     return render_template("victim/choices.html", form=form, plan_updated_at=me.plan_updated_at)
 
 
