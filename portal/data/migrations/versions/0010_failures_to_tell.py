@@ -4,14 +4,14 @@ Accounts are no longer locked: `locked_until` now means "the next try is checked
 (a growing delay, see portal/auth/throttle.py) and needs no change of schema.
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
