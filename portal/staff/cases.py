@@ -62,10 +62,36 @@ def reference_taken(reference: str) -> bool:
 
 
 def create_case(details: NewCase, officer: StaffUser) -> tuple[Case, str]:
-    """Record the case and an invited victim; return the case and its activation code."""
+    """Record the case and an invited victim; return the case and its activation code.
+
+    Every new case starts a new victim record and a new invitation, even for someone who
+    already has a case: one person can have several cases, and an officer can never
+    attach a case to an account that exists just by typing its email (that would put the
+    officer's words in someone's account, or show that she has one). If the email is
+    already a victim's sign-in email, the new record keeps it as a contact email only and
+    is signed in to with its access ID; the officer's answer is the same either way.
+    """
     reference = normalise_reference(details.crime_reference)
     if reference_taken(reference):
         raise DuplicateReference(reference)
+    try:
+        return _record_case(details, officer, reference, may_sign_in_with_email=True)
+    except IntegrityError:
+        db.session.rollback()
+    if reference_taken(reference):  # the same reference, recorded a moment ago
+        raise DuplicateReference(reference)
+    # The email became someone's sign-in email a moment ago: as if it had been all along.
+    return _record_case(details, officer, reference, may_sign_in_with_email=False)
+
+
+def _email_is_free(email: str) -> bool:
+    taken = select(Victim.id).where(Victim.email_index == blind_index(email))
+    return db.session.scalar(taken) is None
+
+
+def _record_case(
+    details: NewCase, officer: StaffUser, reference: str, may_sign_in_with_email: bool
+) -> tuple[Case, str]:
     victim = Victim(
         language=details.language,
         channel=details.channel,
@@ -75,7 +101,9 @@ def create_case(details: NewCase, officer: StaffUser) -> tuple[Case, str]:
     victim.preferred_name = details.preferred_name.strip()
     if details.email:
         victim.email = details.email.strip()
-        victim.email_index = blind_index(victim.email)
+        # The same one query whether the email is free or not, so it takes the same time.
+        if _email_is_free(victim.email) and may_sign_in_with_email:
+            victim.email_index = blind_index(victim.email)
     if details.phone:
         victim.phone = details.phone.strip()
     case = Case(
@@ -97,11 +125,7 @@ def create_case(details: NewCase, officer: StaffUser) -> tuple[Case, str]:
         detail={"offence": details.offence_category, "country": details.force_country},
     )
     audit.record("case.activation_code_issued", case_id=case.id, subject=victim)
-    try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        raise DuplicateReference(reference) from None
+    db.session.commit()
     return case, code
 
 

@@ -8,6 +8,7 @@ from flask import abort, g, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from portal.auth import throttle
 from portal.auth.codes import hash_code
 from portal.auth.passwords import is_easy_to_guess
 from portal.auth.sessions import leave_to, start_session
@@ -23,7 +24,15 @@ from portal.supporter.forms import InvitationCodeForm, SupporterSignInForm
 from portal.supporter.signing_in import authenticate
 from portal.web.access import PUBLIC, only
 from portal.web.safe_redirect import safe_next
-from portal.web.sign_in_forms import ADDRESS_LIMIT, GUESSABLE, TOO_MANY_TRIES, PassphraseForm
+from portal.web.sign_in_forms import (
+    ADDRESS_LIMIT,
+    GUESSABLE,
+    TOO_MANY_TRIES,
+    PassphraseForm,
+    did_not_succeed,
+    failed_tries_notice,
+    succeeded,
+)
 
 PENDING = "supporter_invitation"
 CODE_FAILED = _l(
@@ -46,13 +55,17 @@ def _signed_in_supporter():
 
 @bp.route("/accept", methods=["GET", "POST"])
 @only(PUBLIC)
-@limiter.limit(ADDRESS_LIMIT, methods=["POST"])
+@limiter.limit(ADDRESS_LIMIT, methods=["POST"], deduct_when=did_not_succeed)
 def accept():
     form = InvitationCodeForm()
     if form.validate_on_submit():
-        if support_grants.address_is_locked(request.remote_addr):
+        # A right code is never refused, whatever others behind the same address typed.
+        grant = support_grants.find_invitation(form.code.data)
+        if grant is not None:
+            succeeded()
+        if grant is None and support_grants.address_is_locked(request.remote_addr):
             form.code.errors.append(TOO_MANY_TRIES)
-        elif (grant := support_grants.find_invitation(form.code.data)) is None:
+        elif grant is None:
             support_grants.record_failed_code(ANONYMOUS)
             form.code.errors.append(CODE_FAILED)
         elif (supporter := _signed_in_supporter()) is not None:
@@ -66,7 +79,7 @@ def accept():
 
 @bp.route("/accept/passphrase", methods=["GET", "POST"])
 @only(PUBLIC)
-@limiter.limit(ADDRESS_LIMIT, methods=["POST"])
+@limiter.limit(ADDRESS_LIMIT, methods=["POST"], deduct_when=did_not_succeed)
 def choose_passphrase():
     grant = _pending_grant()
     if grant is None:
@@ -78,6 +91,7 @@ def choose_passphrase():
         else:
             supporter = support_grants.new_supporter(form.passphrase.data)
             support_grants.accept(grant, supporter)
+            succeeded()
             session.pop(PENDING, None)
             start_session(supporter)
             # Rendered, not redirected: the access ID is shown this once and stored nowhere.
@@ -96,7 +110,7 @@ def _pending_grant():
 
 @bp.route("/sign-in", methods=["GET", "POST"])
 @only(PUBLIC)
-@limiter.limit(ADDRESS_LIMIT, methods=["POST"])
+@limiter.limit(ADDRESS_LIMIT, methods=["POST"], deduct_when=did_not_succeed)
 def sign_in():
     if _signed_in_supporter() is not None:
         return redirect(url_for("supporters.home"), code=303)
@@ -104,6 +118,7 @@ def sign_in():
     if form.validate_on_submit():
         supporter = authenticate(form.access_id.data, form.passphrase.data)
         if supporter is not None:
+            succeeded()
             start_session(supporter)
             audit.record("supporter.signed_in", subject=supporter, actor=supporter)
             db.session.commit()
@@ -124,7 +139,13 @@ def sign_out():
 
 @bp.get("/")
 def home():
-    return render_template("supporter/home.html", grants=shared.grants_for(_me()))
+    me = _me()
+    failed_tries = throttle.take_failures_to_tell(me)  # told once, then forgotten
+    return render_template(
+        "supporter/home.html",
+        grants=shared.grants_for(me),
+        failed_tries=failed_tries_notice(failed_tries) if failed_tries else None,
+    )
 
 
 @bp.get("/shared/<uuid:grant_id>")

@@ -1,7 +1,7 @@
 """Checking a supporter's access ID and passphrase: one answer, one hash, for every failure.
 
 The same shape as a victim's sign-in (portal/victim/auth/signing_in.py): an unknown
-account, a wrong passphrase and a locked account look identical from outside.
+account, a wrong passphrase and an account inside its delay look identical from outside.
 """
 
 from __future__ import annotations
@@ -25,15 +25,17 @@ def authenticate(access_id: str, passphrase: str) -> Supporter | None:
         if normalised
         else None
     )
-    usable = supporter is not None and supporter.is_active and not throttle.is_locked(supporter)
-    if not verify_secret(supporter.passphrase_hash if usable else None, passphrase):
-        if usable:
+    usable = supporter is not None and supporter.is_active
+    waiting = usable and throttle.must_wait(supporter)
+    right = verify_secret(supporter.passphrase_hash if usable else None, passphrase)
+    if waiting or not right:
+        if usable and not waiting:
             throttle.record_failure(supporter)
         audit.record(
             "supporter.sign_in_failed",
             subject=supporter,
             actor=ANONYMOUS,
-            detail={"known_account": supporter is not None},
+            detail={"known_account": supporter is not None, "waiting": waiting},
         )
         db.session.commit()
         return None

@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
+from portal.auth import throttle
 from portal.data import review_queries
 from portal.data import victim_queries as queries
 from portal.data.models import utcnow
@@ -25,6 +26,7 @@ from portal.victim.home import home_for
 from portal.victim.questions import mark_replies_read, send_question
 from portal.victim.rights import enhanced_sentence, enhanced_service_applies, rights_for
 from portal.web.safe_redirect import safe_next
+from portal.web.sign_in_forms import failed_tries_notice
 
 SAVED = _l("Your choices are saved.")
 READ_LATER = _l("That update will be here when you are ready.")
@@ -39,10 +41,12 @@ def _me():
 @bp.get("/")
 def home():
     me = _me()
+    failed_tries = throttle.take_failures_to_tell(me)  # told once, then forgotten
     return render_template(
         "victim/home.html",
         home=home_for(me),
         review_links=review_queries.decisions_to_offer(me),
+        failed_tries=failed_tries_notice(failed_tries) if failed_tries else None,
     )
 
 
@@ -97,14 +101,10 @@ def choices():
     me = _me()
     form = ChoicesForm(data=plan.form_data(me))
     if form.validate_on_submit():
-        if plan.email_taken_by_someone_else(me, form.email.data):
-            form.email.errors.append(
-                _l("You cannot use this email address here. Use a different one.")
-            )
-        else:
-            plan.save_plan(me, form.data)
-            flash(SAVED)
-            return redirect(url_for("victim.choices"), code=303)
+        # The same answer whether or not another victim uses the email (see save_plan).
+        plan.save_plan(me, form.data)
+        flash(SAVED)
+        return redirect(url_for("victim.choices"), code=303)
     return render_template("victim/choices.html", form=form, plan_updated_at=me.plan_updated_at)
 
 

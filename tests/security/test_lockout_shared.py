@@ -1,4 +1,4 @@
-"""The account lockout lives in the database, so every app instance sees the same count."""
+"""The delay after wrong tries lives in the database, so every app instance sees the same count."""
 
 from __future__ import annotations
 
@@ -24,15 +24,15 @@ def _fail_once(app, victim_id) -> None:
         db.session.remove()
 
 
-def test_failures_on_two_instances_add_up_to_one_lockout(app, second_instance):
+def test_failures_on_two_instances_add_up_to_one_delay(app, second_instance):
     with app.app_context():
         victim_id = make_victim().id
         db.session.remove()
-    for attempt in range(throttle.MAX_FAILURES):
+    for attempt in range(throttle.FREE_TRIES):
         _fail_once(app if attempt % 2 == 0 else second_instance, victim_id)
     for instance in (app, second_instance):
         with instance.app_context():
-            assert throttle.is_locked(db.session.get(Victim, victim_id))
+            assert throttle.must_wait(db.session.get(Victim, victim_id))
             db.session.remove()
 
 

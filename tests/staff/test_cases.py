@@ -1,5 +1,6 @@
 from datetime import time
 
+import time_machine
 from sqlalchemy import func, select
 
 from portal.auth.codes import hash_code
@@ -11,11 +12,12 @@ from portal.data.models import (
     Notification,
     RightsRecord,
     Victim,
+    utcnow,
 )
 from portal.extensions import db
 from portal.security.crypto import blind_index
 from tests import factories
-from tests.pages import Page
+from tests.pages import Page, PageClient
 from tests.sign_in import sign_in_staff
 
 NEW_CASE = {
@@ -64,6 +66,55 @@ def test_a_duplicate_crime_reference_gets_a_clear_error(client, officer):
     page = Page(client.post("/staff/cases/new", NEW_CASE))
     assert "A case with this crime reference number already exists" in page.error_summary()
     assert db.session.scalar(select(func.count()).select_from(Case)) == 1
+
+
+def _answer(client, reference: str, email: str) -> str:
+    """The page an officer sees after recording a case, without what differs by right
+    (the reference typed and the random code)."""
+    page = Page(
+        client.post("/staff/cases/new", {**NEW_CASE, "crime_reference": reference, "email": email})
+    )
+    code = page.select_one("#activation-code").get_text(strip=True)
+    return " ".join(page.soup.get_text(" ").split()).replace(code, "CODE").replace(reference, "REF")
+
+
+def test_an_officer_is_told_nothing_about_an_email_already_in_use(client, officer):
+    factories.make_victim(email="taken@example.com")
+    sign_in_staff(client, officer)
+    with time_machine.travel(utcnow(), tick=False):
+        free = _answer(client, "RSO/26/0101", "free@example.com")
+        taken = _answer(client, "RSO/26/0102", "taken@example.com")
+    assert taken == free
+    assert "already exists" not in taken
+
+
+def test_a_new_case_is_never_attached_to_the_account_an_email_belongs_to(client, officer):
+    existing = factories.make_victim(email="taken@example.com")
+    factories.make_case(victim=existing)
+    sign_in_staff(client, officer)
+    client.post("/staff/cases/new", {**NEW_CASE, "email": "taken@example.com"})
+    case = db.session.scalar(
+        select(Case).where(Case.crime_reference_index == blind_index("RSO/26/5150"))
+    )
+    assert case.victim_id != existing.id  # a new invitation, not her account
+    assert case.victim.email == "taken@example.com"  # still written to, if she chooses email
+    assert case.victim.email_index is None  # but never a second way in by that email
+    db.session.expire_all()
+    assert db.session.get(Victim, existing.id).email_index == blind_index("taken@example.com")
+    assert len(db.session.get(Victim, existing.id).cases) == 1
+
+
+def test_one_person_can_have_two_cases(client, officer, app):
+    sign_in_staff(client, officer)
+    first = Page(client.post("/staff/cases/new", NEW_CASE))
+    second = Page(client.post("/staff/cases/new", {**NEW_CASE, "crime_reference": "RSO/26/5151"}))
+    assert second.error_summary() == []
+    assert db.session.scalar(select(func.count()).select_from(Case)) == 2
+    for page in (first, second):  # each code starts its own account
+        code = page.select_one("#activation-code").get_text(strip=True)
+        person = PageClient(app)
+        response = person.post("/activate", {"code": code}, from_url="/activate")
+        assert response.headers["Location"] == "/activate/about"
 
 
 def test_email_is_needed_when_email_is_the_chosen_channel(client, officer):

@@ -6,12 +6,20 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+import time_machine
 from sqlalchemy import func, select
 
-from portal.data.models import AuditEvent, Notification, NotificationStatus, SupportGrant
+from portal.data.models import (
+    AuditEvent,
+    Notification,
+    NotificationStatus,
+    SupportGrant,
+    utcnow,
+)
 from portal.extensions import db
 from portal.notifications.channels import DeliveryError
 from portal.notifications.worker import send_due
+from tests import factories
 from tests.log_watch import sensitive
 from tests.notifications.conftest import Recorder
 from tests.pages import PageClient
@@ -167,3 +175,18 @@ def test_purging_the_victims_last_case_removes_their_invitation_emails(app_conte
     assert report.victims == 1
     assert report.rows["notification"] == 2
     assert _count(Notification) == 0 and _count(SupportGrant) == 0
+
+
+def test_an_invitation_answers_the_same_whether_the_email_is_a_victims_or_staffs_or_nobodys(
+    victim_client, case, email_set_up
+):
+    other_victim = factories.make_victim(email="someone.else@example.org")
+    officer = factories.make_staff(email="officer@force.example")
+    answers = []
+    with time_machine.travel(utcnow(), tick=False):
+        for email in ("nobody@example.org", "someone.else@example.org", officer.email):
+            page, code = _invite(victim_client, {**INVITE, "email": email})
+            text = " ".join(page.soup.get_text(" ").split())
+            answers.append(text.replace(code, "CODE").replace(email, "ADDRESS"))
+    assert answers[0] == answers[1] == answers[2]
+    assert other_victim.email_index is not None  # untouched: it is still hers alone

@@ -1,5 +1,6 @@
 from datetime import time
 
+import time_machine
 from sqlalchemy import select
 
 from portal.data.models import AuditEvent, Message, MessageKind, Victim, utcnow
@@ -95,12 +96,40 @@ def test_choosing_a_language_changes_the_pages_language(signed_in):
     assert signed_in.get_page("/my/").soup.html["lang"] == "cy"
 
 
-def test_an_email_already_used_by_someone_else_is_refused(signed_in):
+def test_choices_answer_the_same_whether_an_email_is_taken_or_not(signed_in):
     factories.make_victim(email="taken@example.com")
-    page = signed_in.post_page(
-        "/my/choices", {**PLAN, "channel": "email", "email": "taken@example.com"}
+    pages = []
+    with time_machine.travel(utcnow(), tick=False):
+        for email in ("free@example.com", "taken@example.com"):
+            response = signed_in.post("/my/choices", {**PLAN, "channel": "email", "email": email})
+            assert response.headers["Location"] == "/my/choices"
+            pages.append(signed_in.get_page("/my/choices"))
+    free, taken = (" ".join(page.soup.get_text(" ").split()) for page in pages)
+    assert taken == free
+    assert "Your choices are saved." in taken
+    assert pages[1].error_summary() == []
+    assert _victim_with_name("Sammy").email == "taken@example.com"  # kept, to write to her
+
+
+def test_two_victims_never_share_a_sign_in_email(signed_in):
+    other = factories.make_victim(email="taken@example.com", preferred_name="Alex")
+    signed_in.post("/my/choices", {**PLAN, "channel": "email", "email": "taken@example.com"})
+    me = _victim_with_name("Sammy")
+    assert me.email_index is None  # a contact email only
+    assert db.session.get(Victim, other.id).email_index == blind_index("taken@example.com")
+    signed_in.post("/sign-out", from_url="/my/")
+    response = signed_in.post(
+        "/sign-in",
+        {"identifier": "taken@example.com", "passphrase": factories.PASSPHRASE},
+        from_url="/sign-in",
     )
-    assert page.error_summary() == ["You cannot use this email address here. Use a different one."]
+    assert response.headers["Location"] == "/my/"
+    assert signed_in.get_page("/my/").h1 == "Hello, Alex"  # still the one it was
+
+
+def _victim_with_name(name: str) -> Victim:
+    db.session.expire_all()
+    return next(v for v in db.session.scalars(select(Victim)) if v.preferred_name == name)
 
 
 def test_a_question_is_sent_and_the_officers_reply_is_shown(signed_in, case):

@@ -39,8 +39,11 @@ class Supporter(PrincipalMixin, IdMixin, TimestampMixin, Base):
     # Shown once when the invitation is accepted; random, so it says nothing about anyone.
     access_id: Mapped[str] = mapped_column(String(20), unique=True)
     passphrase_hash: Mapped[str] = mapped_column(String(255))
+    # Wrong tries since the last sign-in, and when the next try is checked (portal.auth.throttle).
     failed_attempts: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None]
+    # Wrong tries the supporter has not been told of yet: shown once on their home page.
+    failures_to_tell: Mapped[int] = mapped_column(default=0)
     is_disabled: Mapped[bool] = mapped_column(default=False)
 
     grants: Mapped[list[SupportGrant]] = relationship(back_populates="supporter")

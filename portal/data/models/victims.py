@@ -47,8 +47,11 @@ class Victim(PrincipalMixin, IdMixin, TimestampMixin, Base):
     activation_code_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     activation_expires_at: Mapped[datetime | None]
     activated_at: Mapped[datetime | None]
+    # Wrong tries since the last sign-in, and when the next try is checked (portal.auth.throttle).
     failed_attempts: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None]
+    # Wrong tries the victim has not been told of yet: shown once on her home page.
+    failures_to_tell: Mapped[int] = mapped_column(default=0)
     is_disabled: Mapped[bool] = mapped_column(default=False)
 
     # The communication plan: the victim's own choices, honoured by staff and notifications.

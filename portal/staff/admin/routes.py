@@ -28,7 +28,7 @@ def index():
         "staff/admin/index.html",
         staff=accounts.all_staff(),
         teams=accounts.all_teams(),
-        is_locked=throttle.is_locked,
+        is_locked=throttle.must_wait,
         team_form=TeamForm(),
     )
 
@@ -59,7 +59,7 @@ def staff_member(user_id: uuid.UUID):
 
 def _render_member(user: StaffUser, form: RoleForm):
     return render_template(
-        "staff/admin/staff_member.html", user=user, form=form, locked=throttle.is_locked(user)
+        "staff/admin/staff_member.html", user=user, form=form, locked=throttle.must_wait(user)
     )
 
 

@@ -21,8 +21,17 @@ POST_LIMIT = "20 per minute"
 
 def locked_message() -> str:
     return _(
-        "This account is locked for 15 minutes after too many wrong tries. "
-        "An admin can unlock it sooner."
+        "There have been too many wrong tries. Wait 15 minutes, then try again. "
+        "An admin can let you try sooner."
+    )
+
+
+def wrong_message() -> str:
+    # The same words for an unknown email, a wrong password and an account that must wait
+    # before its next try: the page never says which.
+    return _(
+        "Enter a correct email address and password. "
+        "If you have tried several times, wait 15 minutes before you try again."
     )
 
 
@@ -36,10 +45,8 @@ def sign_in():
     form = SignInForm()
     if form.validate_on_submit():
         outcome, user = signing_in.check_password(form.email.data, form.password.data)
-        if outcome is Outcome.LOCKED:
-            form.password.errors.append(locked_message())
-        elif outcome is Outcome.WRONG:
-            form.password.errors.append(_("Enter a correct email address and password"))
+        if outcome is not Outcome.OK:
+            form.password.errors.append(wrong_message())
         else:
             signing_in.remember_pending(user)
             target = "staff_auth.enter_code" if user.totp_enrolled_at else "staff_auth.enrol"

@@ -41,19 +41,25 @@ def find_by_email(email: str) -> StaffUser | None:
 
 
 def check_password(email: str, password: str) -> tuple[Outcome, StaffUser | None]:
-    """Check the first factor. A disabled or unknown account looks like a wrong password."""
+    """Check the first factor. An unknown, disabled or waiting account looks like a wrong
+    password, in words and in time: every path verifies one argon2 hash.
+
+    An account inside its delay (portal/auth/throttle.py) is refused whatever was typed,
+    and the try is neither checked nor counted; but the hash is verified all the same, so
+    the answer takes as long as a wrong password's.
+    """
     user = find_by_email(email)
-    if user is not None and throttle.is_locked(user):
-        _audit_failure(user, "locked")
+    waiting = user is not None and throttle.must_wait(user)
+    right = verify_secret(user.password_hash if user else None, password)
+    if waiting:
+        _audit_failure(user, "waiting")
         db.session.commit()
-        return Outcome.LOCKED, user
-    if not verify_secret(user.password_hash if user else None, password) or user.is_disabled:
+        return Outcome.WRONG, None
+    if not right or user.is_disabled:
         if user is not None:
             throttle.record_failure(user)
         _audit_failure(user, "password")
         db.session.commit()
-        if user is not None and throttle.is_locked(user):
-            return Outcome.LOCKED, user
         return Outcome.WRONG, None
     if needs_rehash(user.password_hash):
         # The hasher's parameters have grown since this hash was made: keep up, while the
@@ -79,9 +85,12 @@ def matching_step(secret: str, code: str, now: datetime) -> int | None:
 
 
 def check_code(user: StaffUser, code: str) -> Outcome:
-    """Check the second factor. A code from a step already used is refused (replay)."""
-    if throttle.is_locked(user) or user.is_disabled:
-        _audit_failure(user, "locked" if throttle.is_locked(user) else "disabled")
+    """Check the second factor. A code from a step already used is refused (replay).
+
+    The password is proven by now, so an account inside its delay may be told to wait.
+    """
+    if throttle.must_wait(user) or user.is_disabled:
+        _audit_failure(user, "waiting" if throttle.must_wait(user) else "disabled")
         db.session.commit()
         return Outcome.LOCKED
     step = matching_step(user.totp_secret or "", code, utcnow())
@@ -90,7 +99,7 @@ def check_code(user: StaffUser, code: str) -> Outcome:
         throttle.record_failure(user)
         _audit_failure(user, "replay" if replay else "code")
         db.session.commit()
-        if throttle.is_locked(user):
+        if throttle.must_wait(user):
             return Outcome.LOCKED
         return Outcome.REPLAY if replay else Outcome.WRONG
     user.last_totp_step = step

@@ -19,7 +19,14 @@ from portal.victim.auth import activation, bp
 from portal.victim.auth.forms import ActivationCodeForm, SignInForm
 from portal.victim.auth.signing_in import authenticate
 from portal.web.safe_redirect import safe_next
-from portal.web.sign_in_forms import ADDRESS_LIMIT, GUESSABLE, TOO_MANY_TRIES, PassphraseForm
+from portal.web.sign_in_forms import (
+    ADDRESS_LIMIT,
+    GUESSABLE,
+    TOO_MANY_TRIES,
+    PassphraseForm,
+    did_not_succeed,
+    succeeded,
+)
 
 PENDING = "activation_pending"
 TIMED_OUT = "timed_out"
@@ -35,18 +42,20 @@ CODE_FAILED = _l(
 
 
 @bp.route("/activate", methods=["GET", "POST"])
-@limiter.limit(ADDRESS_LIMIT, methods=["POST"])
+@limiter.limit(ADDRESS_LIMIT, methods=["POST"], deduct_when=did_not_succeed)
 def activate():
     form = ActivationCodeForm()
     if form.validate_on_submit():
-        if activation.address_is_locked(request.remote_addr):
-            form.code.errors.append(TOO_MANY_TRIES)
-        elif (victim := activation.find_invitation(form.code.data)) is None:
-            activation.record_failed_code()
-            form.code.errors.append(CODE_FAILED)
-        else:
+        # A right code is never refused, whatever others behind the same address typed.
+        if (victim := activation.find_invitation(form.code.data)) is not None:
+            succeeded()
             session[PENDING] = {"victim": str(victim.id), "code": hash_code(form.code.data)}
             return redirect(url_for("victim_auth.about"), code=303)
+        if activation.address_is_locked(request.remote_addr):
+            form.code.errors.append(TOO_MANY_TRIES)
+        else:
+            activation.record_failed_code()
+            form.code.errors.append(CODE_FAILED)
     return render_template("victim/auth/activate_code.html", form=form)
 
 
@@ -58,7 +67,7 @@ def about():
 
 
 @bp.route("/activate/passphrase", methods=["GET", "POST"])
-@limiter.limit(ADDRESS_LIMIT, methods=["POST"])
+@limiter.limit(ADDRESS_LIMIT, methods=["POST"], deduct_when=did_not_succeed)
 def choose_passphrase():
     victim = _pending_victim()
     if victim is None:
@@ -69,6 +78,7 @@ def choose_passphrase():
             form.passphrase.errors.append(GUESSABLE)
         else:
             access_id = activation.complete_activation(victim, form.passphrase.data)
+            succeeded()
             start_session(victim)
             # Rendered here, not after a redirect: the ID is never stored in a cookie and
             # cannot be shown a second time.
@@ -86,7 +96,7 @@ def _pending_victim():
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit(ADDRESS_LIMIT, methods=["POST"])
+@limiter.limit(ADDRESS_LIMIT, methods=["POST"], deduct_when=did_not_succeed)
 def sign_in():
     signed_in = current_user.is_authenticated  # loads the session, so a timeout is known now
     timed_out = bool(g.get("session_timed_out")) or session.pop(TIMED_OUT, False)
@@ -98,6 +108,7 @@ def sign_in():
     if form.validate_on_submit():
         victim = authenticate(form.identifier.data, form.passphrase.data)
         if victim is not None:
+            succeeded()
             start_session(victim)
             audit.record("victim.signed_in", subject=victim, actor=victim)
             db.session.commit()

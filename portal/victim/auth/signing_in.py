@@ -1,7 +1,7 @@
 """Checking an access ID (or email) and passphrase, with the same answer for every failure.
 
-An unknown account, a wrong passphrase and a locked account look identical from outside,
-in words and in time: each path verifies one argon2 hash.
+An unknown account, a wrong passphrase and an account that must wait before its next try
+look identical from outside, in words and in time: each path verifies one argon2 hash.
 """
 
 from __future__ import annotations
@@ -31,18 +31,24 @@ def find_victim(identifier: str) -> Victim | None:
 
 
 def authenticate(identifier: str, passphrase: str) -> Victim | None:
-    """The victim these details belong to, or None (and the failure is recorded)."""
+    """The victim these details belong to, or None (and the failure is recorded).
+
+    Every path verifies one argon2 hash, the real one whenever there is an account, so an
+    account inside its delay (portal/auth/throttle.py) takes as long as any other. A try
+    inside the delay is refused whatever was typed, and is neither checked nor counted.
+    """
     victim = find_victim(identifier)
-    usable = victim is not None and victim.is_active and not throttle.is_locked(victim)
-    stored = victim.passphrase_hash if usable else None
-    if not verify_secret(stored, passphrase):
-        if victim is not None and usable:
+    usable = victim is not None and victim.is_active
+    waiting = usable and throttle.must_wait(victim)
+    right = verify_secret(victim.passphrase_hash if usable else None, passphrase)
+    if waiting or not right:
+        if usable and not waiting:
             throttle.record_failure(victim)
         audit.record(
             "victim.sign_in_failed",
             subject=victim if victim is not None else None,
             actor=ANONYMOUS,
-            detail={"known_account": victim is not None},
+            detail={"known_account": victim is not None, "waiting": waiting},
         )
         db.session.commit()
         return None

@@ -130,6 +130,7 @@ def _you(victim: Victim) -> dict:
         "activated_at",
         "failed_attempts",
         "locked_until",
+        "failures_to_tell",
         "is_disabled",
     )
 

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pyotp
 import time_machine
@@ -6,7 +7,9 @@ from sqlalchemy import select
 
 from portal.data.models import AuditEvent, AuthSession, StaffUser, utcnow
 from portal.extensions import db
+from portal.staff.auth import signing_in
 from tests import factories
+from tests.pages import Page
 from tests.sign_in import TOTP_SECRET, sign_in_staff
 
 
@@ -80,27 +83,61 @@ def test_the_next_code_works_after_the_clock_moves_on(client, officer):
         assert client.get_page("/staff/").h1 == "Caseload"
 
 
-def test_five_wrong_codes_lock_the_account_and_say_so_honestly(client, officer):
-    _password_step(client, officer)
-    for _ in range(4):
-        response = _code_step(client, "000000")
-        assert "Enter the 6-digit code" in response.get_data(as_text=True)
-    response = _code_step(client, "000000")
-    text = response.get_data(as_text=True)
-    assert "locked for 15 minutes" in text
-    assert "An admin can unlock it sooner" in text
-    # Even the right password is refused while locked.
-    response = _password_step(client, officer)
-    assert "locked for 15 minutes" in response.get_data(as_text=True)
+WRONG = "Enter a correct email address and password"
 
 
-def test_the_lock_lifts_after_15_minutes(client, officer):
+def test_five_wrong_codes_make_the_next_try_wait_and_say_so_only_after_the_password(
+    client, officer
+):
+    with time_machine.travel(utcnow(), tick=False):
+        _password_step(client, officer)
+        for _ in range(4):
+            response = _code_step(client, "000000")
+            assert "Enter the 6-digit code" in response.get_data(as_text=True)
+        text = _code_step(client, "000000").get_data(as_text=True)
+        assert "Wait 15 minutes, then try again" in text  # the password is proven by now
+        assert "An admin can let you try sooner" in text
+        # At the password step, even the right password gets the words of a wrong one.
+        text = _password_step(client, officer).get_data(as_text=True)
+        assert WRONG in text
+        assert "Wait 15 minutes, then try again" not in text
+
+
+def test_a_locked_staff_account_answers_like_a_wrong_password(client, officer, monkeypatch):
+    verified = []
+    real_verify = signing_in.verify_secret
+
+    def counting_verify(stored_hash, secret):
+        verified.append(stored_hash)
+        return real_verify(stored_hash, secret)
+
+    monkeypatch.setattr(signing_in, "verify_secret", counting_verify)
+    with time_machine.travel(utcnow(), tick=False):
+        wrong = Page(_password_step(client, officer, password="not the right password at all"))
+        assert verified == [officer.password_hash]
+        for _ in range(4):
+            _password_step(client, officer, password="not the right password at all")
+        verified.clear()
+        waiting = Page(_password_step(client, officer))  # the right password, while waiting
+        assert verified == [officer.password_hash]  # the same hash work as a wrong password
+        verified.clear()
+        nobody = SimpleNamespace(email="nobody@force.example")  # no such account
+        unknown = Page(_password_step(client, nobody))
+        assert len(verified) == 1
+    assert waiting.text() == wrong.text() == unknown.text()
+    assert WRONG in waiting.error_summary()[0]
+    assert "locked" not in waiting.text().lower()
+
+
+def test_wrong_passwords_slow_down_but_never_lock_out_the_right_one(client, officer):
     start = utcnow()
     with time_machine.travel(start, tick=False):
         for _ in range(5):
             _password_step(client, officer, password="wrong password number x")
-        assert "locked for 15 minutes" in _password_step(client, officer).get_data(as_text=True)
-    with time_machine.travel(start + timedelta(minutes=16), tick=False):
+        assert WRONG in _password_step(client, officer).get_data(as_text=True)
+    with time_machine.travel(start + timedelta(seconds=30), tick=False):
+        _password_step(client, officer, password="tried again inside the wait")  # not counted
+    with time_machine.travel(start + timedelta(minutes=1, seconds=1), tick=False):
         sign_in_staff(client, officer)
 
 

@@ -3,6 +3,7 @@ from datetime import timedelta
 import time_machine
 from sqlalchemy import select
 
+from portal.auth import throttle
 from portal.auth.codes import hash_code
 from portal.data.models import AuditEvent, AuthSession, Victim, utcnow
 from portal.extensions import db
@@ -58,19 +59,63 @@ def test_every_sign_in_and_failure_is_audited_without_the_passphrase(client, cas
     assert events[1].actor_id == case.victim.id
 
 
-def test_the_account_locks_after_repeated_failures_and_says_nothing_different(client, case):
-    for _ in range(5):
-        _try(client, case.victim.access_id, "not the passphrase at all")
-    locked = _try(client, case.victim.access_id, factories.PASSPHRASE)
-    assert FAILURE in locked.error_summary()[0]
-    assert "wait 15 minutes" in locked.error_summary()[0]
-    assert client.get("/my/").status_code == 302
-    with time_machine.travel(utcnow() + timedelta(minutes=16), tick=False):
+def test_wrong_tries_slow_down_but_never_lock_out_the_right_passphrase(client, case):
+    start = utcnow()
+    with time_machine.travel(start, tick=False):
+        for _ in range(throttle.FREE_TRIES):
+            _try(client, case.victim.access_id, "not the passphrase at all")
+        waiting = _try(client, case.victim.access_id, factories.PASSPHRASE)
+        assert FAILURE in waiting.error_summary()[0]
+        assert "wait 15 minutes" in waiting.error_summary()[0]
+        assert client.get("/my/").status_code == 302
+    # Someone who keeps trying inside the delay neither counts nor makes it longer.
+    for seconds in (10, 20, 30, 40, 50):
+        with time_machine.travel(start + timedelta(seconds=seconds), tick=False):
+            _try(client, case.victim.access_id, "still not the passphrase")
+    with time_machine.travel(start + timedelta(minutes=1, seconds=1), tick=False):
         sign_in(client, case.victim)
 
 
-def test_too_many_tries_from_one_address_get_a_plain_429_page(client, case):
-    for n in range(10):
+def test_the_delay_doubles_with_each_wrong_try_and_never_passes_15_minutes():
+    minutes = [throttle.delay_after(n) / timedelta(minutes=1) for n in range(3, 13)]
+    assert minutes == [0, 0, 1, 2, 4, 8, 15, 15, 15, 15]
+    assert throttle.delay_after(10**6) == timedelta(minutes=15)
+
+
+def test_after_many_wrong_tries_the_right_passphrase_works_15_minutes_after_the_last(client, case):
+    moment = utcnow()
+    for n in range(12):  # each wrong try as soon as the account takes one again
+        with time_machine.travel(moment, tick=False):
+            _try(client, case.victim.access_id, "not the passphrase at all")
+        moment += throttle.delay_after(n + 1) + timedelta(seconds=1)
+    db.session.expire_all()
+    assert db.session.get(Victim, case.victim_id).failed_attempts == 12  # each one counted
+    last = moment - throttle.MAX_DELAY - timedelta(seconds=1)
+    with time_machine.travel(last + timedelta(minutes=14), tick=False):
+        assert FAILURE in _try(client, case.victim.access_id, factories.PASSPHRASE).text()
+    with time_machine.travel(last + timedelta(minutes=15, seconds=1), tick=False):
+        sign_in(client, case.victim)
+
+
+def test_an_account_that_must_wait_answers_like_an_unknown_one(client, case):
+    with time_machine.travel(utcnow(), tick=False):
+        for _ in range(throttle.FREE_TRIES):
+            _try(client, case.victim.access_id, "not the passphrase at all")
+        waiting = _try(client, case.victim.access_id, factories.PASSPHRASE)
+        unknown = _try(client, "B-XXXX-XXXX", factories.PASSPHRASE)
+    assert waiting.text() == unknown.text()
+
+
+def test_a_shared_address_does_not_refuse_a_correct_sign_in(client, app_context):
+    victims = [factories.make_victim() for _ in range(12)]
+    for victim in victims:  # more wrong tries, and more people, than one address had before
+        _try(client, f"{victim.access_id[:-1]}Z", "a typo in the passphrase")
+        sign_in(client, victim)
+        client.post("/sign-out", from_url="/my/")
+
+
+def test_a_flood_of_wrong_tries_from_one_address_gets_a_plain_429_page(client, case):
+    for n in range(50):
         _try(client, f"B-XXXX-XX{n:02d}", "wrong passphrase")
     response = client.post(
         "/sign-in",
@@ -82,6 +127,34 @@ def test_too_many_tries_from_one_address_get_a_plain_429_page(client, case):
     refused = Page(response)
     assert refused.h1 == "Please wait before trying again"
     assert "Wait 15 minutes" in refused.text()
+
+
+def test_the_victim_is_told_of_failed_tries_since_her_last_visit(client, case):
+    start = utcnow()
+    with time_machine.travel(start, tick=False):
+        for _ in range(throttle.FREE_TRIES):
+            _try(client, case.victim.access_id, "not the passphrase at all")
+    with time_machine.travel(start + timedelta(minutes=1, seconds=1), tick=False):
+        _try(client, case.victim.access_id, "one more wrong guess")
+    with time_machine.travel(start + timedelta(minutes=4), tick=False):
+        sign_in(client, case.victim)
+        home = client.get_page("/my/")
+        notice = home.select_one("#failed-tries").get_text(" ", strip=True)
+        assert notice.startswith(
+            "Since you last signed in, someone tried to sign in to your account 6 times "
+            "with the wrong passphrase."
+        )
+        assert "tell your officer" in notice
+        assert "code word" in notice
+        assert client.get_page("/my/").select_one("#failed-tries") is None  # told once
+    db.session.expire_all()
+    victim = db.session.get(Victim, case.victim_id)
+    assert victim.failed_attempts == 0 and victim.failures_to_tell == 0
+
+
+def test_a_victim_with_no_failed_tries_sees_no_notice(client, case):
+    sign_in(client, case.victim)
+    assert client.get_page("/my/").select_one("#failed-tries") is None
 
 
 def test_a_disabled_or_unactivated_account_cannot_sign_in(client, app_context):
