@@ -41,13 +41,14 @@ def find_by_email(email: str) -> StaffUser | None:
 
 
 def check_password(email: str, password: str) -> tuple[Outcome, StaffUser | None]:
-    """Check the first factor. A disabled or unknown account looks like a wrong password."""
+    """Check the first factor. A disabled or unknown account, or one still waiting for a
+    second person's approval, looks like a wrong password."""
     user = find_by_email(email)
     if user is not None and throttle.is_locked(user):
         _audit_failure(user, "locked")
         db.session.commit()
         return Outcome.LOCKED, user
-    if not verify_secret(user.password_hash if user else None, password) or user.is_disabled:
+    if not verify_secret(user.password_hash if user else None, password) or not user.is_active:
         if user is not None:
             throttle.record_failure(user)
         _audit_failure(user, "password")
@@ -80,7 +81,7 @@ def matching_step(secret: str, code: str, now: datetime) -> int | None:
 
 def check_code(user: StaffUser, code: str) -> Outcome:
     """Check the second factor. A code from a step already used is refused (replay)."""
-    if throttle.is_locked(user) or user.is_disabled:
+    if throttle.is_locked(user) or not user.is_active:
         _audit_failure(user, "locked" if throttle.is_locked(user) else "disabled")
         db.session.commit()
         return Outcome.LOCKED
@@ -143,7 +144,7 @@ def pending_user() -> StaffUser | None:
     if not raw_id or not until or datetime.fromisoformat(until) < utcnow():
         return None
     user = db.session.get(StaffUser, uuid.UUID(raw_id))
-    if user is None or user.is_disabled:
+    if user is None or not user.is_active:
         return None
     return user
 
