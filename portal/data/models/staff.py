@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, LargeBinary, String
+from sqlalchemy import ForeignKey, LargeBinary, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.data.models.base import Base, IdMixin, TimestampMixin
@@ -53,7 +53,7 @@ class StaffUser(PrincipalMixin, IdMixin, TimestampMixin, Base):
     # A new supervisor or admin account waits for a second person's approval before it can
     # sign in (portal/staff/approvals.py). Enabling a disabled account does not lift this:
     # only an approval does.
-    awaiting_approval: Mapped[bool] = mapped_column(default=False)
+    awaiting_approval: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     @property
     def role(self) -> str:

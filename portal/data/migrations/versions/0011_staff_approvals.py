@@ -1,5 +1,4 @@
-"""separation of duties for staff accounts: changes that wait for a second person, new
-privileged accounts that wait for approval, and messages to a staff member's own account
+"""staff changes that wait for a second person; messages to a staff member's own account
 
 Revision ID: 0011
 Revises: 0010
@@ -62,12 +61,12 @@ def upgrade():
     with op.batch_alter_table("staff_change", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_staff_change_target_id"), ["target_id"], unique=False)
 
-    with op.batch_alter_table("staff_user", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("awaiting_approval", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
-    with op.batch_alter_table("staff_user", schema=None) as batch_op:
-        batch_op.alter_column("awaiting_approval", server_default=None)
+    # A plain ADD COLUMN (and DROP COLUMN below), never a batch copy of staff_user: cases,
+    # updates and sessions point at it, and SQLite cannot copy a table others refer to.
+    op.add_column(
+        "staff_user",
+        sa.Column("awaiting_approval", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
 
     with op.batch_alter_table("notification", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("ck_notification_case_or_grant"), type_="check")
@@ -100,8 +99,7 @@ def downgrade():
             batch_op.f("ck_notification_case_or_grant"),
             "(case_id IS NULL) <> (grant_id IS NULL)",
         )
-    with op.batch_alter_table("staff_user", schema=None) as batch_op:
-        batch_op.drop_column("awaiting_approval")
+    op.drop_column("staff_user", "awaiting_approval")
     with op.batch_alter_table("staff_change", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_staff_change_target_id"))
     op.drop_table("staff_change")
