@@ -3,7 +3,8 @@ waits for a second person.
 
 Three kinds of change wait: removing someone's authenticator (`totp_reset`: whoever knows
 the password could then enrol their own), raising a role to supervisor (a whole team's
-cases) or admin, or moving a supervisor to another team (`role_raise`), and a new
+cases) or admin, or moving someone into another team (`role_raise`: a supervisor would
+see that team's cases, an officer's cases would be seen by its supervisors), and a new
 supervisor or admin account (`new_privileged_account`, which cannot sign in until then).
 One person asks (`request_change`); another approves (`approve`) or refuses (`refuse`);
 an unanswered request expires after `CHANGE_LIFETIME`. Nothing changes until approval.
@@ -72,15 +73,15 @@ def is_privileged(role: str) -> bool:
 
 
 def raises_access(user: StaffUser, role: str, team: Team | None) -> bool:
-    """Whether giving `user` this role and team would open cases (or powers) they do not
-    have now: becoming an admin, becoming a supervisor, or a supervisor changing team."""
+    """Whether giving `user` this role and team would open cases (or powers) to anyone that
+    they do not have now: becoming an admin or a supervisor, or joining another team (a
+    supervisor would see that team's cases; an officer's cases would be seen by that
+    team's supervisors). Lowering a role in the same team, or leaving a team, opens none."""
     if role == StaffRole.ADMIN:
         return user.staff_role != StaffRole.ADMIN
-    if role == StaffRole.SUPERVISOR:
-        if user.staff_role != StaffRole.SUPERVISOR:
-            return True
-        return (team.id if team else None) != user.team_id
-    return False
+    if role == StaffRole.SUPERVISOR and user.staff_role != StaffRole.SUPERVISOR:
+        return True
+    return team is not None and team.id != user.team_id
 
 
 def is_open(change: StaffChange, now=None) -> bool:

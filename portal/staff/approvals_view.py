@@ -23,6 +23,8 @@ def describe(change: StaffChange) -> str:
         return _("A new supervisor account for %(name)s, in %(team)s", name=name, team=team)
     if change.new_role == StaffRole.ADMIN:
         return _("Make %(name)s an admin", name=name)
+    if change.new_role == StaffRole.OFFICER:
+        return _("Move %(name)s to %(team)s, as an officer", name=name, team=team)
     return _("Make %(name)s a supervisor of %(team)s", name=name, team=team)
 
 

@@ -99,7 +99,12 @@ def change_role(user_id: uuid.UUID):
             user, form.role.data, accounts.get_team(form.team.data), current_user
         )
     except accounts.AccountError:
-        form.role.errors.append(_("You cannot change your own role"))
+        if user.awaiting_approval:
+            form.role.errors.append(
+                _("This account is waiting for approval: its role is set when it is approved")
+            )
+        else:
+            form.role.errors.append(_("You cannot change your own role"))
         return _render_member(user, form)
     except approvals.ApprovalError:
         form.role.errors.append(_("A change of role for this account is already waiting"))

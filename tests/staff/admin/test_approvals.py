@@ -411,3 +411,18 @@ def test_a_newer_reset_replaces_the_older_code(client, admin, officer):
     )
     assert "Enter the code from your email exactly" in response.get_data(as_text=True)
     assert "staff.password_code_refused" in _actions()
+
+
+def test_moving_an_officer_into_another_team_needs_approval(client, admin, officer):
+    # Its supervisors would then see the officer's cases.
+    other_team = factories.make_team("Team South")
+    sign_in_staff(client, admin)
+    client.post(
+        f"/admin/staff/{officer.id}/role",
+        {"role": "officer", "team": str(other_team.id)},
+        from_url=f"/admin/staff/{officer.id}",
+    )
+    assert _fresh(officer).team_id != other_team.id
+    assert _only_change().new_team_id == other_team.id
+    page = client.get_page(f"/admin/staff/{officer.id}")
+    assert "Move DC Ada Jones to Team South, as an officer" in page.text()
