@@ -16,7 +16,8 @@ from datetime import datetime
 from enum import StrEnum
 
 from portal.data.models import Channel, Notification
-from portal.data.models.notifications import OFFICER, SUPPORTER
+from portal.data.models.notifications import OFFICER, STAFF, SUPPORTER
+from portal.data.outbox import STAFF_REASONS_WITH_CODE
 from portal.notifications.channels import EMAIL, TEXT
 from portal.notifications.schedule import quiet_hours_end
 
@@ -34,6 +35,7 @@ class Recipient(StrEnum):
     ISVA = "isva"
     OFFICER = "officer"
     SUPPORTER = "supporter"
+    STAFF = "staff"
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ def route(notification: Notification, now: datetime, available: Container[str]) 
     be sent (`available`, e.g. {"email"})."""
     if notification.audience == SUPPORTER:
         return _route_invitation(notification, now, available)
+    if notification.audience == STAFF:
+        return _route_staff(notification, now, available)
     case = notification.case
     if notification.audience == OFFICER:
         if EMAIL not in available:
@@ -104,6 +108,23 @@ def _route_invitation(notification: Notification, now: datetime, available) -> R
     return Route(
         Action.SEND, kind=EMAIL, recipient=Recipient.SUPPORTER, to=notification.supporter_email
     )
+
+
+def _route_staff(notification: Notification, now: datetime, available) -> Route:
+    """A message about a staff member's own account goes to their work email and nowhere
+    else. With no email set up it waits in the outbox: no page shows it to anyone."""
+    user = notification.staff_user
+    if notification.reason in STAFF_REASONS_WITH_CODE:
+        # A code is no use once used, replaced or out of date (its hash is gone or stale).
+        if notification._invitation_code is None:
+            return Route(Action.SKIP, "code_used")
+        if user.reset_expires_at is None or user.reset_expires_at <= now:
+            return Route(Action.SKIP, "code_expired")
+    if user.is_disabled:
+        return Route(Action.SKIP, "account_disabled")
+    if EMAIL not in available:
+        return Route(Action.WAIT, "no_channel")
+    return Route(Action.SEND, kind=EMAIL, recipient=Recipient.STAFF, to=user.email)
 
 
 def victim_kind(victim) -> str | None:

@@ -104,3 +104,21 @@ def for_officer_reminder(due_at: datetime) -> Text:
         return Text(
             _render("officer_reminder_subject"), _render("officer_reminder_body", **context)
         )
+
+
+def staff_password_url() -> str:
+    """Where a staff member types a reset code: the code never goes into a URL."""
+    return _base_url() + "/staff/password"
+
+
+def for_staff(reason: str, code: str | None) -> Text:
+    """A message to a staff member about their own account, by work email: fixed words for
+    each reason, never a case, never who asked or who approved."""
+    context = {
+        "reason": reason,
+        "code": code,
+        "password_url": staff_password_url(),
+        "sign_in_url": _base_url() + "/staff/sign-in",
+    }
+    with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
+        return Text(_render("staff_subject", **context), _render("staff_body", **context))

@@ -179,6 +179,8 @@ def _outgoing(notification: Notification, decision: Route) -> Outgoing:
     if decision.recipient == Recipient.SUPPORTER:
         victim = notification.grant.victim
         text = texts.for_supporter_invitation(victim, notification.invitation_code)
+    elif decision.recipient == Recipient.STAFF:
+        text = texts.for_staff(notification.reason, notification.invitation_code)
     elif decision.recipient == Recipient.OFFICER:
         text = texts.for_officer_reminder(notification.routine_due_at or notification.created_at)
     elif decision.recipient == Recipient.ISVA:

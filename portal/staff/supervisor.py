@@ -1,4 +1,5 @@
-"""Supervisor pages: the team's Code compliance, its CSV export, reassignment, case audit."""
+"""Supervisor pages: the team's Code compliance, its CSV export, reassignment, case audit,
+and approving changes to their own officers' accounts that wait for a second person."""
 
 from __future__ import annotations
 
@@ -10,13 +11,14 @@ from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from portal.data import audit
-from portal.data.models import utcnow
+from portal.data.models import StaffChange, utcnow
 from portal.data.scoping import get_case_or_404
 from portal.extensions import db
 from portal.rules import compliance
 from portal.rules import review as review_rules
 from portal.rules.victims_code import event_rule
-from portal.staff import bp, cases, queries
+from portal.staff import approvals, bp, cases, queries
+from portal.staff.approvals_view import decide, describe
 from portal.staff.forms import ReassignForm
 from portal.web.access import only
 
@@ -48,7 +50,19 @@ def dashboard():
         team_name=_team_name(),
         columns=compliance.CSV_COLUMNS,
         reviews=review_rules.open_reviews_with_progress(current_user, now),
+        waiting=approvals.waiting_for(current_user),
+        describe=describe,
     )
+
+
+@bp.post("/changes/<uuid:change_id>/<any('approve', 'refuse'):decision>")
+@only("supervisor")
+def decide_change(change_id: uuid.UUID, decision: str):
+    change = db.session.get(StaffChange, change_id)
+    if change is None:
+        abort(404)
+    decide(change, decision)
+    return redirect(url_for("staff.dashboard"), code=303)
 
 
 def _event_label(value: str) -> str:

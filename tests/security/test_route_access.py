@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from portal.data.models import MessageKind, StaffRole
+from portal.data.models import ChangeKind, MessageKind, StaffRole
+from portal.staff.approvals import request_change
 from tests import factories
 from tests.sessions import sign_in_directly
 
@@ -93,6 +94,7 @@ WHO_MAY_REACH = {
     "staff.reassign_form": SUPERVISOR,
     "staff.reassign": SUPERVISOR,
     "staff.case_audit": SUPERVISOR,
+    "staff.decide_change": SUPERVISOR,
     "staff_review.queue": SUPERVISOR,
     "staff_review.review_page": SUPERVISOR,
     "staff_review.acknowledged": SUPERVISOR,
@@ -107,6 +109,7 @@ WHO_MAY_REACH = {
     "admin.change_role": ADMIN,
     "admin.reset_password": ADMIN,
     "admin.create_team": ADMIN,
+    "admin.decide_change": ADMIN,
 }
 ROLES = sorted(ANYONE)
 # Public steps of signing in that, by their own logic, send anyone not part-way through
@@ -141,6 +144,9 @@ def _world():
     grant = factories.share_with(victim)
     message = factories.make_message(case, kind=MessageKind.CALL_REQUEST)
     colleague = factories.make_staff(StaffRole.OFFICER, team=team)  # admin routes act on them
+    # A change to the colleague's account, asked for by another admin: the admin and the
+    # team's supervisor may each decide it.
+    change = request_change(ChangeKind.TOTP_RESET, colleague, factories.make_staff(StaffRole.ADMIN))
     people = {
         "victim": victim,
         "supporter": grant.supporter,
@@ -160,6 +166,8 @@ def _world():
         "slug": "after-you-report",
         "name": "heart",
         "action": "disable",
+        "change_id": change.id,
+        "decision": "refuse",
     }
     return people, values
 

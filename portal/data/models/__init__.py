@@ -14,7 +14,14 @@ from portal.data.models.cases import (
 )
 from portal.data.models.notifications import Notification, NotificationStatus
 from portal.data.models.sessions import AuthSession
-from portal.data.models.staff import StaffRole, StaffUser, Team
+from portal.data.models.staff import (
+    ChangeKind,
+    ChangeOutcome,
+    StaffChange,
+    StaffRole,
+    StaffUser,
+    Team,
+)
 from portal.data.models.supporters import ShareScope, Supporter, SupporterKind, SupportGrant
 from portal.data.models.victims import Channel, Terminology, Victim
 from portal.data.models.voice import (
@@ -34,6 +41,8 @@ __all__ = [
     "Base",
     "Case",
     "CaseStatus",
+    "ChangeKind",
+    "ChangeOutcome",
     "Channel",
     "Clarity",
     "ComplaintRequest",
@@ -48,6 +57,7 @@ __all__ = [
     "ReviewRequest",
     "RightsRecord",
     "ShareScope",
+    "StaffChange",
     "StaffRole",
     "StaffUser",
     "SupportGrant",

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.data.models.base import Base, IdMixin, TimestampMixin, utcnow
 from portal.data.models.cases import Case
 from portal.data.models.encrypted import Encrypted
+from portal.data.models.staff import StaffUser
 from portal.data.models.supporters import SupportGrant
 
 # Who a notification is for. A supporter's notification is an invitation the victim asked
@@ -19,6 +20,18 @@ from portal.data.models.supporters import SupportGrant
 VICTIM = "victim"
 OFFICER = "officer"
 SUPPORTER = "supporter"
+# A message to a staff member about their own account (a password reset code, a change
+# asked for or approved), sent to their work email. It belongs to the account, never to a
+# case, so it can say nothing about one.
+STAFF = "staff"
+
+
+# Exactly one of a case, a grant or a staff account owns a notification.
+ONE_OWNER = (
+    "(CASE WHEN case_id IS NULL THEN 0 ELSE 1 END)"
+    " + (CASE WHEN grant_id IS NULL THEN 0 ELSE 1 END)"
+    " + (CASE WHEN staff_user_id IS NULL THEN 0 ELSE 1 END) = 1"
+)
 
 
 class NotificationStatus(StrEnum):
@@ -42,8 +55,10 @@ class Notification(IdMixin, TimestampMixin, Base):
     case: Mapped[Case | None] = relationship()
     grant_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("support_grant.id"), index=True)
     grant: Mapped[SupportGrant | None] = relationship()
+    staff_user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff_user.id"), index=True)
+    staff_user: Mapped[StaffUser | None] = relationship()
     # VICTIM for news, OFFICER for a reminder that a routine update is due, SUPPORTER for
-    # an invitation.
+    # an invitation, STAFF for a message about a staff member's own account.
     audience: Mapped[str] = mapped_column(String(10), default=VICTIM)
     reason: Mapped[str] = mapped_column(String(20))
     update_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("case_update.id"))
@@ -65,7 +80,9 @@ class Notification(IdMixin, TimestampMixin, Base):
     # An invitation by email must carry its one-time code and go to the address the victim
     # typed, so both exist until it is sent: encrypted, and set to NULL as soon as the
     # email is sent, finally fails, or is no longer wanted (withdrawn, used, out of date).
-    # The grant keeps only the code's hash, as for a code the victim passes on.
+    # The grant keeps only the code's hash, as for a code the victim passes on. A staff
+    # member's password reset code travels in the same column, forgotten the same way;
+    # the account keeps only its hash.
     _invitation_code: Mapped[bytes | None] = mapped_column("invitation_code", LargeBinary)
     invitation_code = Encrypted("_invitation_code")
     _supporter_email: Mapped[bytes | None] = mapped_column("supporter_email", LargeBinary)
@@ -73,5 +90,5 @@ class Notification(IdMixin, TimestampMixin, Base):
 
     __table_args__ = (
         UniqueConstraint("case_id", "routine_due_at", name="uq_notification_routine_reminder"),
-        CheckConstraint("(case_id IS NULL) <> (grant_id IS NULL)", name="case_or_grant"),
+        CheckConstraint(ONE_OWNER, name="one_owner"),
     )

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, LargeBinary, String
+from sqlalchemy import ForeignKey, LargeBinary, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.data.models.base import Base, IdMixin, TimestampMixin
@@ -50,6 +50,10 @@ class StaffUser(PrincipalMixin, IdMixin, TimestampMixin, Base):
     reset_token_hash: Mapped[str | None] = mapped_column(String(64))
     reset_expires_at: Mapped[datetime | None]
     is_disabled: Mapped[bool] = mapped_column(default=False)
+    # A new supervisor or admin account waits for a second person's approval before it can
+    # sign in (portal/staff/approvals.py). Enabling a disabled account does not lift this:
+    # only an approval does.
+    awaiting_approval: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     @property
     def role(self) -> str:
@@ -57,4 +61,39 @@ class StaffUser(PrincipalMixin, IdMixin, TimestampMixin, Base):
 
     @property
     def is_active(self) -> bool:
-        return not self.is_disabled
+        return not self.is_disabled and not self.awaiting_approval
+
+
+class ChangeKind(StrEnum):
+    TOTP_RESET = "totp_reset"
+    ROLE_RAISE = "role_raise"
+    NEW_PRIVILEGED_ACCOUNT = "new_privileged_account"
+
+
+class ChangeOutcome(StrEnum):
+    APPROVED = "approved"
+    REFUSED = "refused"
+
+
+class StaffChange(IdMixin, TimestampMixin, Base):
+    """A change to a staff account that waits for a second person: requested by one,
+    approved or refused by another (never the requester, never the person it changes),
+    or left to expire. The change itself is made only when it is approved."""
+
+    __tablename__ = "staff_change"
+
+    kind: Mapped[str] = mapped_column(String(30))
+    target_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"), index=True)
+    target: Mapped[StaffUser] = relationship(foreign_keys=[target_id])
+    # For a raised role or a new account: the role and team it will have once approved.
+    new_role: Mapped[str | None] = mapped_column(String(20))
+    new_team_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("team.id"))
+    new_team: Mapped[Team | None] = relationship()
+    requested_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
+    requested_by: Mapped[StaffUser] = relationship(foreign_keys=[requested_by_id])
+    requested_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    decided_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff_user.id"))
+    decided_by: Mapped[StaffUser | None] = relationship(foreign_keys=[decided_by_id])
+    decided_at: Mapped[datetime | None]
+    outcome: Mapped[str | None] = mapped_column(String(10))

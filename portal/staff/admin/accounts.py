@@ -1,6 +1,10 @@
 """What an admin may do to staff accounts and teams, each change audited.
 
-Nothing here touches a case: admins manage people, never case content.
+Nothing here touches a case: admins manage people, never case content. What could open a
+path to case content (an authenticator reset, a raised role, a new supervisor or admin)
+only asks for the change: a second person approves it (portal/staff/approvals.py). What
+only takes access away (disabling, lowering a role) happens at once. A password reset
+code goes to the person's work email, never to the admin.
 """
 
 from __future__ import annotations
@@ -10,10 +14,11 @@ import uuid
 from sqlalchemy import func, select
 
 from portal.auth.sessions import end_all_sessions
-from portal.data import audit
-from portal.data.models import StaffRole, StaffUser, Team
+from portal.data import audit, outbox
+from portal.data.models import ChangeKind, StaffRole, StaffUser, Team
 from portal.extensions import db
-from portal.staff.auth.passwords import start_reset
+from portal.staff import approvals
+from portal.staff.auth.passwords import send_reset
 
 
 class AccountError(ValueError):
@@ -44,31 +49,52 @@ def email_taken(email: str) -> bool:
     )
 
 
-def create_staff(email: str, display_name: str, role: str, team: Team | None) -> tuple:
-    """Create an account with no password; return it and a one-time link token to set one."""
+def create_staff(email: str, display_name: str, role: str, team: Team | None, acting) -> StaffUser:
+    """Create an account with no password.
+
+    An officer's account is ready at once: the person is emailed a one-time code to choose
+    a password with. A supervisor's or admin's account is created waiting: it cannot sign
+    in, and the person gets no code, until a second person approves it. Committed here.
+    """
+    privileged = approvals.is_privileged(role)
     user = StaffUser(
         email=email.strip().lower(),
         display_name=display_name.strip(),
-        staff_role=StaffRole(role),
-        team=team if role != StaffRole.ADMIN else None,
+        # A privileged account waits as an officer of no team: until approval it holds no
+        # role that could see anything, even if the waiting were lifted by mistake.
+        staff_role=StaffRole.OFFICER if privileged else StaffRole(role),
+        team=None if privileged or role == StaffRole.ADMIN else team,
+        awaiting_approval=privileged,
     )
     user.ensure_id()
     db.session.add(user)
     audit.record("admin.staff_created", subject=user, detail={"role": str(role)})
-    token = start_reset(user)
-    db.session.commit()
-    return user, token
+    if not privileged:
+        send_reset(user, outbox.STAFF_ACCOUNT_READY)
+        db.session.commit()
+        return user
+    db.session.flush()
+    approvals.request_change(ChangeKind.NEW_PRIVILEGED_ACCOUNT, user, acting, role=role, team=team)
+    return user
 
 
-def change_role(user: StaffUser, role: str, team: Team | None, acting) -> None:
+def change_role(user: StaffUser, role: str, team: Team | None, acting) -> bool:
+    """Lower a role or move an officer at once; ask for approval of a raise. Returns True
+    when the change waits for approval."""
     if user.id == acting.id and role != user.staff_role:
         raise AccountError("You cannot change your own role")
+    if user.awaiting_approval:
+        raise AccountError("This account is waiting for approval")
+    if approvals.raises_access(user, role, team):
+        approvals.request_change(ChangeKind.ROLE_RAISE, user, acting, role=role, team=team)
+        return True
     before = {"role": str(user.staff_role), "team_id": str(user.team_id or "")}
     user.staff_role = StaffRole(role)
     user.team = team if role != StaffRole.ADMIN else None
     after = {"role": str(user.staff_role), "team_id": str(user.team_id or "")}
     audit.record("admin.role_changed", subject=user, detail={"before": before, "after": after})
     db.session.commit()
+    return False
 
 
 def disable(user: StaffUser, acting) -> int:
@@ -94,20 +120,17 @@ def unlock(user: StaffUser) -> None:
     db.session.commit()
 
 
-def reset_totp(user: StaffUser) -> None:
-    """Forget the authenticator: the next sign-in enrols a new one."""
-    user.totp_secret = None
-    user.totp_enrolled_at = None
-    user.last_totp_step = None
-    audit.record("admin.totp_reset", subject=user)
-    db.session.commit()
-    end_all_sessions("staff", user.id, "totp_reset")
+def request_totp_reset(user: StaffUser, acting) -> None:
+    """Ask for the authenticator to be removed: a second person approves it."""
+    approvals.request_change(ChangeKind.TOTP_RESET, user, acting)
 
 
-def begin_password_reset(user: StaffUser) -> str:
-    token = start_reset(user)
+def send_password_reset(user: StaffUser) -> None:
+    """Email the person a one-time code; the admin never sees it."""
+    if user.awaiting_approval:
+        raise AccountError("This account is waiting for approval")
+    send_reset(user)
     db.session.commit()
-    return token
 
 
 def create_team(name: str) -> Team:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import uuid
 
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.auth import throttle
-from portal.data.models import StaffUser
+from portal.data.models import StaffChange, StaffUser
 from portal.extensions import db
+from portal.staff import approvals
 from portal.staff.admin import accounts, bp
 from portal.staff.admin.forms import NewStaffForm, RoleForm, TeamForm
+from portal.staff.approvals_view import decide, describe
 
 
 def _staff_or_404(user_id: uuid.UUID) -> StaffUser:
@@ -30,6 +32,9 @@ def index():
         teams=accounts.all_teams(),
         is_locked=throttle.must_wait,
         team_form=TeamForm(),
+        waiting=approvals.waiting_for(current_user),
+        asked=approvals.asked_by(current_user),
+        describe=describe,
     )
 
 
@@ -42,10 +47,24 @@ def new_staff():
             form.email.errors.append(_("There is already an account with that email address"))
         else:
             team = accounts.get_team(form.team.data)
-            user, token = accounts.create_staff(
-                form.email.data, form.display_name.data, form.role.data, team
+            user = accounts.create_staff(
+                form.email.data, form.display_name.data, form.role.data, team, current_user
             )
-            return _show_link(user, token, created=True)
+            if user.awaiting_approval:
+                flash(
+                    _(
+                        "Account created. It cannot be used until a second admin approves it. "
+                        "The person has been emailed to say so."
+                    )
+                )
+            else:
+                flash(
+                    _(
+                        "Account created. The person has been emailed a one-time code to "
+                        "choose their password. You do not see it."
+                    )
+                )
+            return redirect(url_for("admin.staff_member", user_id=user.id), code=303)
     return render_template("staff/admin/new_staff.html", form=form)
 
 
@@ -59,7 +78,12 @@ def staff_member(user_id: uuid.UUID):
 
 def _render_member(user: StaffUser, form: RoleForm):
     return render_template(
-        "staff/admin/staff_member.html", user=user, form=form, locked=throttle.must_wait(user)
+        "staff/admin/staff_member.html",
+        user=user,
+        form=form,
+        locked=throttle.must_wait(user),
+        pending=approvals.pending_for_target(user),
+        describe=describe,
     )
 
 
@@ -71,11 +95,29 @@ def change_role(user_id: uuid.UUID):
     if not form.validate_on_submit():
         return _render_member(user, form)
     try:
-        accounts.change_role(user, form.role.data, accounts.get_team(form.team.data), current_user)
+        waits = accounts.change_role(
+            user, form.role.data, accounts.get_team(form.team.data), current_user
+        )
     except accounts.AccountError:
-        form.role.errors.append(_("You cannot change your own role"))
+        if user.awaiting_approval:
+            form.role.errors.append(
+                _("This account is waiting for approval: its role is set when it is approved")
+            )
+        else:
+            form.role.errors.append(_("You cannot change your own role"))
         return _render_member(user, form)
-    flash(_("Role and team saved."))
+    except approvals.ApprovalError:
+        form.role.errors.append(_("A change of role for this account is already waiting"))
+        return _render_member(user, form)
+    if waits:
+        flash(
+            _(
+                "The new role waits for a second person's approval. Until then nothing "
+                "changes. The person has been emailed to say so."
+            )
+        )
+    else:
+        flash(_("Role and team saved."))
     return redirect(url_for("admin.staff_member", user_id=user.id), code=303)
 
 
@@ -95,22 +137,43 @@ def account_action(user_id: uuid.UUID, action: str):
         accounts.unlock(user)
         flash(_("Account unlocked."))
     else:
-        accounts.reset_totp(user)
-        flash(_("Authenticator removed. They will set up a new one at their next sign-in."))
+        try:
+            accounts.request_totp_reset(user, current_user)
+            flash(
+                _(
+                    "Removing their authenticator waits for a second person's approval. "
+                    "The person has been emailed to say so."
+                )
+            )
+        except approvals.ApprovalError:
+            flash(_("Removing their authenticator is already waiting for approval."))
     return redirect(url_for("admin.staff_member", user_id=user.id), code=303)
 
 
 @bp.post("/staff/<uuid:user_id>/reset-password")
 def reset_password(user_id: uuid.UUID):
     user = _staff_or_404(user_id)
-    return _show_link(user, accounts.begin_password_reset(user), created=False)
+    try:
+        accounts.send_password_reset(user)
+    except accounts.AccountError:
+        flash(_("This account is waiting for approval: it gets a code once approved."))
+    else:
+        flash(
+            _(
+                "A one-time code has been sent to their work email. You do not see it. "
+                "It works once, for 24 hours."
+            )
+        )
+    return redirect(url_for("admin.staff_member", user_id=user.id), code=303)
 
 
-def _show_link(user: StaffUser, token: str, created: bool):
-    # Shown once, in the response to the POST: it cannot be fetched again later.
-    base = current_app.config["SETTINGS"].base_url.rstrip("/")
-    link = base + url_for("staff_auth.choose_password", token=token)
-    return render_template("staff/admin/reset_link.html", user=user, link=link, created=created)
+@bp.post("/changes/<uuid:change_id>/<any('approve', 'refuse'):decision>")
+def decide_change(change_id: uuid.UUID, decision: str):
+    change = db.session.get(StaffChange, change_id)
+    if change is None:
+        abort(404)
+    decide(change, decision)
+    return redirect(url_for("admin.index"), code=303)
 
 
 @bp.post("/teams")

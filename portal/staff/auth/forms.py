@@ -34,6 +34,12 @@ class CodeForm(FlaskForm):
 
 
 class NewPasswordForm(FlaskForm):
+    reset_code = StringField(
+        _l("Code from your email"),
+        description=_l("For example, K7PQW-3MXRT-9ACHE-UV4DY"),
+        widget=GovTextInput(),
+        validators=[DataRequired(_l("Enter the code from your email")), Length(max=100)],
+    )
     password = PasswordField(
         _l("New password"),
         description=_l("At least 12 characters. A few unrelated words together work well."),
@@ -51,6 +57,7 @@ class NewPasswordForm(FlaskForm):
     code = StringField(
         _l("Code from your authenticator app"),
         description=_l("Only if you have already set up an authenticator app for this account"),
+        validators=[Length(max=20)],
         widget=GovTextInput(),
     )
     submit = SubmitField(_l("Save password"), widget=GovSubmitInput())

@@ -12,7 +12,7 @@ from portal.data import audit
 from portal.extensions import db, limiter
 from portal.staff.auth import bp, signing_in
 from portal.staff.auth.forms import CodeForm, NewPasswordForm, SignInForm
-from portal.staff.auth.passwords import complete_reset, password_problem, user_for_token
+from portal.staff.auth.passwords import complete_reset, password_problem, user_for_code
 from portal.staff.auth.signing_in import Outcome
 from portal.web.safe_redirect import safe_next
 
@@ -103,14 +103,24 @@ def _finish_sign_in(user):
     return redirect(safe_next(next_url, default=_home_for(user)), code=303)
 
 
-@bp.route("/password/<token>", methods=["GET", "POST"])
+@bp.route("/password", methods=["GET", "POST"])
 @limiter.limit(POST_LIMIT, methods=["POST"])
-def choose_password(token: str):
-    user = user_for_token(token)
-    if user is None:
-        return render_template("staff/auth/link_expired.html"), 404
+def choose_password():
+    # The one-time code is typed into this form and travels in the POST body only: never
+    # in a URL, so never in an access log, a Referer header or a browser's history.
     form = NewPasswordForm()
     if form.validate_on_submit():
+        user = user_for_code(form.reset_code.data)
+        if user is None:
+            audit.record("staff.password_code_refused")
+            db.session.commit()
+            form.reset_code.errors.append(
+                _(
+                    "Enter the code from your email exactly. It works once, for 24 hours: "
+                    "if it is older, ask an admin to send a new one"
+                )
+            )
+            return render_template("staff/auth/choose_password.html", form=form)
         problem = password_problem(form.password.data, user)
         if problem:
             form.password.errors.append(problem)
@@ -118,12 +128,12 @@ def choose_password(token: str):
             user.totp_enrolled_at
             and signing_in.check_code(user, form.code.data or "") is not Outcome.OK
         ):
-            # A link alone must not be enough to take over an enrolled account.
+            # A code alone must not be enough to take over an enrolled account.
             form.code.errors.append(_("Enter the 6-digit code your authenticator app shows now"))
         else:
             complete_reset(user, form.password.data)
             return redirect(url_for("staff_auth.sign_in", changed="1"), code=303)
-    return render_template("staff/auth/choose_password.html", form=form, user=user)
+    return render_template("staff/auth/choose_password.html", form=form)
 
 
 @bp.post("/sign-out")

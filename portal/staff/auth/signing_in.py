@@ -41,8 +41,9 @@ def find_by_email(email: str) -> StaffUser | None:
 
 
 def check_password(email: str, password: str) -> tuple[Outcome, StaffUser | None]:
-    """Check the first factor. An unknown, disabled or waiting account looks like a wrong
-    password, in words and in time: every path verifies one argon2 hash.
+    """Check the first factor. An unknown or disabled account, or one still waiting for a
+    second person's approval, looks like a wrong password, in words and in time: every path
+    verifies one argon2 hash.
 
     An account inside its delay (portal/auth/throttle.py) is refused whatever was typed,
     and the try is neither checked nor counted; but the hash is verified all the same, so
@@ -55,7 +56,7 @@ def check_password(email: str, password: str) -> tuple[Outcome, StaffUser | None
         _audit_failure(user, "waiting")
         db.session.commit()
         return Outcome.WRONG, None
-    if not right or user.is_disabled:
+    if not right or not user.is_active:
         if user is not None:
             throttle.record_failure(user)
         _audit_failure(user, "password")
@@ -89,7 +90,7 @@ def check_code(user: StaffUser, code: str) -> Outcome:
 
     The password is proven by now, so an account inside its delay may be told to wait.
     """
-    if throttle.must_wait(user) or user.is_disabled:
+    if throttle.must_wait(user) or not user.is_active:
         _audit_failure(user, "waiting" if throttle.must_wait(user) else "disabled")
         db.session.commit()
         return Outcome.LOCKED
@@ -152,7 +153,7 @@ def pending_user() -> StaffUser | None:
     if not raw_id or not until or datetime.fromisoformat(until) < utcnow():
         return None
     user = db.session.get(StaffUser, uuid.UUID(raw_id))
-    if user is None or user.is_disabled:
+    if user is None or not user.is_active:
         return None
     return user
 

@@ -1,13 +1,14 @@
-import re
+from datetime import timedelta
 
 import pyotp
+import time_machine
 from sqlalchemy import select
 
-from portal.data.models import AuditEvent, AuthSession, StaffUser
+from portal.data.models import AuditEvent, AuthSession, StaffChange, StaffRole, StaffUser, utcnow
 from portal.extensions import db
 from tests import factories
-from tests.pages import Page
-from tests.sign_in import sign_in_staff
+from tests.sign_in import sign_in_staff, staff_client
+from tests.staff_outbox import reset_code_for, staff_messages
 
 
 def _actions():
@@ -45,7 +46,7 @@ def test_a_disabled_account_cannot_sign_in_and_can_be_re_enabled(client, officer
     assert "admin.staff_enabled" in _actions()
 
 
-def test_an_admin_creates_an_account_and_gets_a_one_time_link_not_a_password(client, admin, team):
+def test_an_admin_creates_an_officer_and_the_officer_is_emailed_a_code(client, admin, team):
     sign_in_staff(client, admin)
     response = client.post(
         "/admin/staff/new",
@@ -56,59 +57,71 @@ def test_an_admin_creates_an_account_and_gets_a_one_time_link_not_a_password(cli
             "team": str(team.id),
         },
     )
-    page = Page(response)
-    page.check_well_formed()
-    link = page.select_one("#reset-link").get_text(strip=True)
+    assert response.status_code == 303
+    page = client.get_page(response.headers["Location"])
+    assert "emailed a one-time code" in page.soup.get_text()
     user = db.session.scalar(
         select(StaffUser).where(StaffUser.email == "new.officer@force.example")
     )
     assert user.password_hash is None
     assert user.team_id == team.id
-    path = re.sub(r"^https?://[^/]+", "", link)
+    assert user.awaiting_approval is False
+    assert staff_messages(user) == ["account_ready"]
+    code = reset_code_for(user)
+    assert code not in page.html
     client.post("/staff/sign-out", from_url="/admin/")
-    form = client.get_page(path)
+    form = client.get_page("/staff/password")
     assert form.h1 == "Choose a password"
-    response = client.post(path, {"password": "short", "confirm": "short"})
+    response = client.post(
+        "/staff/password", {"reset_code": code, "password": "short", "confirm": "short"}
+    )
     assert "at least 12 characters" in response.get_data(as_text=True)
-    response = client.post(path, {"password": "password1234", "confirm": "password1234"})
+    response = client.post(
+        "/staff/password",
+        {"reset_code": code, "password": "password1234", "confirm": "password1234"},
+    )
     assert "harder to guess" in response.get_data(as_text=True)
     good = "copper lantern seven orchards"
-    response = client.post(path, {"password": good, "confirm": good})
+    response = client.post(
+        "/staff/password", {"reset_code": code, "password": good, "confirm": good}
+    )
     assert response.status_code == 303
-    # The link works once.
-    assert client.get(path).status_code == 404
+    # The code works once.
+    response = client.post(
+        "/staff/password", {"reset_code": code, "password": good, "confirm": good}
+    )
+    assert "Enter the code from your email exactly" in response.get_data(as_text=True)
     db.session.expire_all()
     assert db.session.get(StaffUser, user.id).password_hash is not None
 
 
-def test_a_reset_link_for_an_enrolled_account_also_needs_a_code(client, admin, officer):
+def test_a_reset_code_for_an_enrolled_account_also_needs_a_totp_code(client, admin, officer):
     sign_in_staff(client, admin)
-    response = client.post(
-        f"/admin/staff/{officer.id}/reset-password", from_url=f"/admin/staff/{officer.id}"
-    )
-    link = Page(response).select_one("#reset-link").get_text(strip=True)
-    path = re.sub(r"^https?://[^/]+", "", link)
+    client.post(f"/admin/staff/{officer.id}/reset-password", from_url=f"/admin/staff/{officer.id}")
+    code = reset_code_for(officer)
     good = "copper lantern seven orchards"
-    response = client.post(path, {"password": good, "confirm": good, "code": "000000"})
+    fields = {"reset_code": code, "password": good, "confirm": good}
+    response = client.post("/staff/password", {**fields, "code": "000000"})
     assert "Enter the 6-digit code" in response.get_data(as_text=True)
-    code = pyotp.TOTP(officer.totp_secret).now()
-    response = client.post(path, {"password": good, "confirm": good, "code": code})
+    response = client.post(
+        "/staff/password", {**fields, "code": pyotp.TOTP(officer.totp_secret).now()}
+    )
     assert response.status_code == 303
 
 
-def test_an_admin_changes_a_role_and_it_is_audited(client, admin, officer):
+def test_an_admin_lowers_a_role_at_once_and_it_is_audited(client, admin, supervisor):
     sign_in_staff(client, admin)
     response = client.post(
-        f"/admin/staff/{officer.id}/role",
-        {"role": "supervisor", "team": str(officer.team_id)},
-        from_url=f"/admin/staff/{officer.id}",
+        f"/admin/staff/{supervisor.id}/role",
+        {"role": "officer", "team": str(supervisor.team_id)},
+        from_url=f"/admin/staff/{supervisor.id}",
     )
     assert response.status_code == 303
     db.session.expire_all()
-    assert db.session.get(StaffUser, officer.id).staff_role == "supervisor"
+    assert db.session.get(StaffUser, supervisor.id).staff_role == "officer"
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "admin.role_changed"))
-    assert event.detail["before"]["role"] == "officer"
-    assert event.detail["after"]["role"] == "supervisor"
+    assert event.detail["before"]["role"] == "supervisor"
+    assert event.detail["after"]["role"] == "officer"
 
 
 def test_an_admin_unlocks_a_locked_account(client, admin, officer):
@@ -125,9 +138,14 @@ def test_an_admin_unlocks_a_locked_account(client, admin, officer):
     sign_in_staff(client, officer)
 
 
-def test_resetting_totp_makes_the_next_sign_in_enrol_again(client, admin, officer):
+def test_an_approved_totp_reset_makes_the_next_sign_in_enrol_again(app, client, admin, officer):
     sign_in_staff(client, admin)
     client.post(f"/admin/staff/{officer.id}/reset-totp", from_url=f"/admin/staff/{officer.id}")
+    second = factories.make_staff(StaffRole.ADMIN, display_name="Kim Second")
+    with time_machine.travel(utcnow() + timedelta(seconds=30), tick=False):
+        other = staff_client(app, second)
+        change = db.session.scalar(select(StaffChange))
+        other.post(f"/admin/changes/{change.id}/approve", from_url="/admin/")
     client.post("/staff/sign-out", from_url="/admin/")
     response = client.post(
         "/staff/sign-in",
