@@ -13,7 +13,7 @@ from portal.data import audit
 from portal.data.models import utcnow
 from portal.data.scoping import get_case_or_404
 from portal.extensions import db
-from portal.rules import compliance
+from portal.rules import access_reissue, compliance
 from portal.rules import review as review_rules
 from portal.rules.victims_code import event_rule
 from portal.staff import bp, cases, queries
@@ -48,6 +48,8 @@ def dashboard():
         team_name=_team_name(),
         columns=compliance.CSV_COLUMNS,
         reviews=review_rules.open_reviews_with_progress(current_user, now),
+        reissue_requests=access_reissue.waiting_for_decision(current_user),
+        reissue_disputes=access_reissue.open_disputes(current_user),
     )
 
 

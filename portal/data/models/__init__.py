@@ -13,6 +13,7 @@ from portal.data.models.cases import (
     Update,
 )
 from portal.data.models.notifications import Notification, NotificationStatus
+from portal.data.models.reissues import AccessReissue, ReissueReason, ReissueStatus
 from portal.data.models.sessions import AuthSession
 from portal.data.models.staff import StaffRole, StaffUser, Team
 from portal.data.models.supporters import ShareScope, Supporter, SupporterKind, SupportGrant
@@ -27,6 +28,7 @@ from portal.data.models.voice import (
 )
 
 __all__ = [
+    "AccessReissue",
     "AuditAddress",
     "AuditChainHead",
     "AuditEvent",
@@ -44,6 +46,8 @@ __all__ = [
     "NotificationStatus",
     "Obligation",
     "OfferResponse",
+    "ReissueReason",
+    "ReissueStatus",
     "ReviewOutcome",
     "ReviewRequest",
     "RightsRecord",
