@@ -53,6 +53,7 @@ WHO_MAY_REACH = {
     "victim.choices": VICTIM,
     "victim.questions": VICTIM,
     "victim.stay_signed_in": VICTIM,
+    "victim.not_me": VICTIM,
     "victim_sharing.sharing": VICTIM,
     "victim_sharing.invite": VICTIM,
     "victim_sharing.withdraw": VICTIM,
