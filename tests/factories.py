@@ -271,3 +271,23 @@ def make_experience_check(case: Case, period: str, **fields):
     db.session.add(check)
     db.session.commit()
     return check
+
+
+def make_reissue_request(case: Case, requested_by: StaffUser | None = None, **fields):
+    """An officer's request, waiting for a supervisor, for a new activation code for the
+    (activated) victim of `case`."""
+    from portal.data.models import AccessReissue
+
+    note = fields.pop("note", None)
+    sensitive(note)
+    reissue = AccessReissue(
+        case=case,
+        requested_by=requested_by or case.officer,
+        reason=fields.pop("reason", "other" if note else "forgot"),
+        **fields,
+    )
+    reissue.ensure_id()
+    reissue.note = note
+    db.session.add(reissue)
+    db.session.commit()
+    return reissue

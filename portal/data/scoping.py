@@ -14,6 +14,7 @@ from sqlalchemy.orm import aliased
 
 from portal.data.errors import NotFound
 from portal.data.models import (
+    AccessReissue,
     Case,
     Message,
     ShareScope,
@@ -67,6 +68,19 @@ def get_message_or_404(principal, message_id: uuid.UUID) -> Message:
     if message is None:
         raise NotFound
     return message
+
+
+def get_reissue_or_404(principal, reissue_id: uuid.UUID) -> AccessReissue:
+    """A request for a new activation code, in a case `principal` may see."""
+    cases = visible_cases(principal).with_only_columns(Case.id)
+    reissue = db.session.scalar(
+        select(AccessReissue).where(
+            AccessReissue.id == reissue_id, AccessReissue.case_id.in_(cases)
+        )
+    )
+    if reissue is None:
+        raise NotFound
+    return reissue
 
 
 # Supporters: a victim's chosen ISVA or trusted person sees no case, only the updates a

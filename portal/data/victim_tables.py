@@ -29,6 +29,7 @@ from enum import Enum
 from sqlalchemy import ColumnElement, Table, or_, select
 
 from portal.data.models import (
+    AccessReissue,
     AuditAddress,
     AuditEvent,
     AuthSession,
@@ -118,6 +119,8 @@ TABLES: tuple[VictimTable, ...] = (
     ),
     VictimTable(ReviewRequest, (Reach.CASE,), (Section("review_requests", Under.CASE),)),
     VictimTable(ComplaintRequest, (Reach.CASE,), (Section("complaint_requests", Under.CASE),)),
+    # A new activation code asked for through the case, for the victim's account.
+    VictimTable(AccessReissue, (Reach.CASE,), (Section("new_sign_in_codes", Under.CASE),)),
     VictimTable(UpdateFeedback, (Reach.CASE,), (Section("clarity_answers", Under.CASE),)),
     # The victim's own answers, one a month whichever case prompted them: the export gives
     # them once, at the top; the purge removes each with the case it counts for.

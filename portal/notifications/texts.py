@@ -60,16 +60,19 @@ def for_victim(victim: Victim, reason: str, kind: str) -> Text:
         return Text(subject, _render("victim_body", **context))
 
 
-def for_isva(victim: Victim) -> Text:
+def for_isva(victim: Victim, reason: str = "update") -> Text:
     """The text for the ISVA the victim asked us to go through: no name or case details,
-    since an ISVA's inbox is shared with colleagues; the code word, if set, as for anyone."""
+    since an ISVA's inbox is shared with colleagues; the code word, if set, as for anyone.
+    A new activation code ("access_reissued") is said as such, so that the ISVA can help
+    the person stop it if they did not ask for it."""
     context = {
+        "reason": reason,
         "isva_name": victim.isva_name,
         "sign_in_url": sign_in_url(),
         "code_word": victim.code_word,
     }
     with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
-        return Text(_render("isva_subject"), _render("isva_body", **context))
+        return Text(_render("isva_subject", **context), _render("isva_body", **context))
 
 
 def accept_url() -> str:

@@ -184,7 +184,7 @@ def _outgoing(notification: Notification, decision: Route) -> Outgoing:
     elif decision.recipient == Recipient.OFFICER:
         text = texts.for_officer_reminder(notification.routine_due_at or notification.created_at)
     elif decision.recipient == Recipient.ISVA:
-        text = texts.for_isva(notification.case.victim)
+        text = texts.for_isva(notification.case.victim, notification.reason)
     else:
         text = texts.for_victim(notification.case.victim, notification.reason, decision.kind)
     return Outgoing(decision.kind, decision.to, text.subject, text.body, str(notification.id))

@@ -8,13 +8,12 @@ choices, never what anyone wrote.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
-from portal.auth.codes import hash_code, new_code
 from portal.data import audit
 from portal.data.models import (
     Case,
@@ -29,10 +28,10 @@ from portal.data.models import (
 from portal.data.outbox import enqueue_for_reply
 from portal.data.scoping import visible_cases
 from portal.extensions import db
+from portal.rules import access_reissue
+from portal.rules.access_reissue import set_activation_code
 from portal.rules.victims_code import LONDON, requires_enhanced_service
 from portal.security.crypto import blind_index
-
-ACTIVATION_LIFETIME = timedelta(days=7)
 
 
 class DuplicateReference(ValueError):
@@ -117,7 +116,7 @@ def _record_case(
     case.ensure_id()
     case.crime_reference = reference
     db.session.add_all([victim, case])
-    code = _set_activation_code(victim)
+    code = set_activation_code(victim)
     audit.record(
         "case.created",
         case_id=case.id,
@@ -129,27 +128,25 @@ def _record_case(
     return case, code
 
 
-def _set_activation_code(victim: Victim) -> str:
-    code = new_code()
-    victim.activation_code_hash = hash_code(code)
-    victim.activation_expires_at = utcnow() + ACTIVATION_LIFETIME
-    return code
+class NeedsApproval(PermissionError):
+    """The victim has activated: a new code needs a supervisor (portal.rules.access_reissue)."""
 
 
 def issue_new_code(case: Case) -> str:
-    """Replace the victim's activation code (the old one stops working).
+    """Replace the activation code of a victim who has not activated yet (the old code
+    stops working), at once: there is nothing of theirs behind it yet.
 
-    For someone who has already activated, this is how a forgotten passphrase or access
-    ID is replaced (there is no email reset: the email may be read by someone else). Their
-    current details keep working until they use the new code, so a code that never
-    reaches them cannot lock them out; using it ends every old session.
+    For someone who has activated, a new code would replace their passphrase and access
+    ID: it needs a request and a supervisor's approval (`access_reissue`), never this.
     """
-    code = _set_activation_code(case.victim)
+    if access_reissue.needs_approval(case.victim):
+        raise NeedsApproval(case.id)
+    code = set_activation_code(case.victim)
     audit.record(
         "case.activation_code_reissued",
         case_id=case.id,
         subject=case.victim,
-        detail={"already_activated": case.victim.activated_at is not None},
+        detail={"already_activated": False},
     )
     db.session.commit()
     return code

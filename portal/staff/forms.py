@@ -217,3 +217,34 @@ class ReassignForm(FlaskForm):
         _l("Reassign to"), choices=[], widget=GovSelect(), validators=[DataRequired()]
     )
     submit = SubmitField(_l("Reassign"), widget=GovSubmitInput())
+
+
+REISSUE_REASONS = [
+    ("forgot", _l("They forgot their passphrase and access ID")),
+    ("lost_phone", _l("They lost their phone")),
+    ("in_person", _l("They asked for it in person")),
+    ("other", _l("Another reason")),
+]
+
+
+class ReissueRequestForm(FlaskForm):
+    reason = RadioField(
+        _l("Why do they need a new activation code?"),
+        choices=[SelectChoice(*pair) for pair in REISSUE_REASONS],
+        widget=GovRadioInput(),
+        validators=[DataRequired(_l("Select why they need a new code"))],
+    )
+    note = StringField(
+        _l("Say what happened"),
+        description=_l("Needed if you chose another reason. A supervisor reads this."),
+        widget=GovTextArea(),
+        validators=[Optional(), Length(max=500)],
+    )
+    submit = SubmitField(_l("Ask a supervisor to approve"), widget=GovSubmitInput())
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if self.reason.data == "other" and not (self.note.data or "").strip():
+            self.note.errors.append(_l("Say what happened, or choose one of the reasons"))
+            valid = False
+        return valid

@@ -11,6 +11,7 @@ from flask_login import current_user
 from portal.data.models import CaseStatus, MessageKind, utcnow
 from portal.data.scoping import get_case_or_404, get_message_or_404
 from portal.notifications.delivery_status import notification_flags_for, notification_status
+from portal.rules import access_reissue
 from portal.rules.feedback import clarity_answers
 from portal.staff import bp, cases, queries
 from portal.staff.forms import NewCaseForm, ReplyForm, RightsForm
@@ -53,6 +54,7 @@ def render_case(case, reply_form=None, rights_form=None, status: int = 200):
         messages=messages,
         call_requests=calls,
         rights=queries.rights_records(case),
+        reissue=access_reissue.latest_for(case.victim),
         reply_form=reply_form or ReplyForm(formdata=None),
         rights_form=rights_form or RightsForm(formdata=None),
         form=reply_form or rights_form,
@@ -80,7 +82,12 @@ def new_case():
 @bp.post("/cases/<uuid:case_id>/activation-code")
 def issue_code(case_id: uuid.UUID):
     case = get_case_or_404(current_user, case_id)
-    code = cases.issue_new_code(case)
+    try:
+        code = cases.issue_new_code(case)
+    except cases.NeedsApproval:
+        # Set up already: a new code would hand over the account, so it needs a
+        # supervisor's approval. Nothing is changed here.
+        return redirect(url_for("staff.request_reissue", case_id=case.id), code=303)
     return render_template("staff/activation_code.html", case=case, code=code, new=False)
 
 
@@ -140,4 +147,4 @@ def record_rights(case_id: uuid.UUID):
     return redirect(url_for("staff.case_page", case_id=case.id), code=303)
 
 
-from portal.staff import supervisor, updates  # noqa: E402, F401  (their routes register here)
+from portal.staff import reissue, supervisor, updates  # noqa: E402, F401  (their routes register here)

@@ -14,7 +14,7 @@ from portal.data import audit
 from portal.data.models import StaffChange, utcnow
 from portal.data.scoping import get_case_or_404
 from portal.extensions import db
-from portal.rules import compliance
+from portal.rules import access_reissue, compliance
 from portal.rules import review as review_rules
 from portal.rules.victims_code import event_rule
 from portal.staff import approvals, bp, cases, queries
@@ -52,6 +52,8 @@ def dashboard():
         reviews=review_rules.open_reviews_with_progress(current_user, now),
         waiting=approvals.waiting_for(current_user),
         describe=describe,
+        reissue_requests=access_reissue.waiting_for_decision(current_user),
+        reissue_disputes=access_reissue.open_disputes(current_user),
     )
 
 

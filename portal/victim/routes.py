@@ -16,7 +16,7 @@ from portal.data import victim_queries as queries
 from portal.data.models import utcnow
 from portal.data.scoping import get_case_or_404, get_update_or_404
 from portal.extensions import db
-from portal.rules import presenting
+from portal.rules import access_reissue, presenting
 from portal.rules.feedback import clarity_for
 from portal.victim import bp, reading
 from portal.victim import communication_plan as plan
@@ -32,6 +32,14 @@ SAVED = _l("Your choices are saved.")
 READ_LATER = _l("That update will be here when you are ready.")
 CALL_ASKED = _l("We have asked your officer to call you about this update.")
 SENT = _l("Your question has been sent. Your officer will reply here.")
+CODE_STOPPED = _l(
+    "Thank you for telling us. We have stopped the new code. A senior officer has been told "
+    "and will look into it. If you feel unsafe, call 999."
+)
+NOT_ME_TOLD = _l(
+    "Thank you for telling us. A senior officer has been told and will look into it. "
+    "If you feel unsafe, call 999."
+)
 
 
 def _me():
@@ -42,12 +50,26 @@ def _me():
 def home():
     me = _me()
     failed_tries = throttle.take_failures_to_tell(me)  # told once, then forgotten
-    return render_template(
+    notice = access_reissue.notice_for(me)
+    page = render_template(
         "victim/home.html",
         home=home_for(me),
         review_links=review_queries.decisions_to_offer(me),
         failed_tries=failed_tries_notice(failed_tries) if failed_tries else None,
+        reissue_notice=notice,
     )
+    access_reissue.mark_notice_seen(notice)
+    return page
+
+
+@bp.post("/sign-in-details/not-me")
+def not_me():
+    """ "This was not me", about a new code or changed sign-in details: an unused code
+    stops at once, and the team's supervisors see it at the top of their dashboard."""
+    disputed = access_reissue.dispute(_me())
+    if disputed is not None:
+        flash(CODE_STOPPED if not disputed.used else NOT_ME_TOLD)
+    return redirect(url_for("victim.home"), code=303)
 
 
 @bp.get("/updates/<uuid:update_id>")

@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 
 from portal.auth.codes import hash_code
 from portal.data.models import (
+    AccessReissue,
     AuditEvent,
     Case,
     Message,
@@ -258,9 +259,11 @@ def test_an_officer_records_that_a_vps_was_offered_and_the_answer(client, office
     assert event.detail == {"offer": "victim_personal_statement", "response": "accepted"}
 
 
-def test_a_victim_who_forgot_their_details_gets_a_new_code_from_the_officer(app, officer):
-    """The forgotten-passphrase page sends them to their officer; this is the officer's side
-    and the victim's way back in."""
+def test_a_victim_who_forgot_their_details_gets_a_new_code_once_a_supervisor_approves(
+    app, officer, supervisor
+):
+    """The forgotten-passphrase page sends them to their officer; this is the staff side
+    (an officer asks, a supervisor approves) and the victim's way back in."""
     from tests.pages import PageClient
     from tests.sign_in import sign_in
     from tests.victim.auth.test_activation import GOOD_PASSPHRASE, _activate
@@ -276,15 +279,23 @@ def test_a_victim_who_forgot_their_details_gets_a_new_code_from_the_officer(app,
     case_page = staff.get_page(f"/staff/cases/{case.id}")
     assert "If they have forgotten their passphrase or access ID" in case_page.text()
     response = staff.post(
-        f"/staff/cases/{case.id}/activation-code", from_url=f"/staff/cases/{case.id}"
+        f"/staff/cases/{case.id}/new-code-request",
+        {"reason": "forgot"},
+        from_url=f"/staff/cases/{case.id}/new-code-request",
+    )
+    assert response.status_code == 303
+    reissue = db.session.scalar(select(AccessReissue))
+
+    boss = PageClient(app)
+    sign_in_staff(boss, supervisor)
+    response = boss.post(
+        f"/staff/new-code-requests/{reissue.id}/decision",
+        {"decision": "approve"},
+        from_url=f"/staff/new-code-requests/{reissue.id}",
     )
     page = Page(response)
     code = page.select_one("#activation-code").get_text(strip=True)
     assert page.select_one("#reactivation-note") is not None
-    event = db.session.scalar(
-        select(AuditEvent).where(AuditEvent.action == "case.activation_code_reissued")
-    )
-    assert event.detail == {"already_activated": True}
     assert old_device.get_page("/my/").status == 200, "old details work until the code is used"
 
     _activate(PageClient(app), code=code, passphrase=GOOD_PASSPHRASE)

@@ -13,6 +13,7 @@ from portal.data.models.cases import (
     Update,
 )
 from portal.data.models.notifications import Notification, NotificationStatus
+from portal.data.models.reissues import AccessReissue, ReissueReason, ReissueStatus
 from portal.data.models.sessions import AuthSession
 from portal.data.models.staff import (
     ChangeKind,
@@ -34,6 +35,7 @@ from portal.data.models.voice import (
 )
 
 __all__ = [
+    "AccessReissue",
     "AuditAddress",
     "AuditChainHead",
     "AuditEvent",
@@ -53,6 +55,8 @@ __all__ = [
     "NotificationStatus",
     "Obligation",
     "OfferResponse",
+    "ReissueReason",
+    "ReissueStatus",
     "ReviewOutcome",
     "ReviewRequest",
     "RightsRecord",

@@ -19,6 +19,7 @@ from portal.data import audit
 from portal.data.audit import ANONYMOUS
 from portal.data.models import AuditAddress, AuditEvent, Victim, utcnow
 from portal.extensions import db
+from portal.rules import access_reissue
 
 FAILED = "victim.activation_failed"
 ADDRESS_MAX_FAILURES = 10
@@ -80,12 +81,16 @@ def passphrase_is_guessable(victim: Victim, passphrase: str) -> bool:
 def complete_activation(victim: Victim, passphrase: str) -> str:
     """Set the passphrase, use up the code and return the new access ID (shown once).
 
-    A victim who forgot their details is given a new code: activating again ends every
-    old session and replaces the old access ID, which may be what was lost or seen.
+    A victim who forgot their details is given a new code (approved by a supervisor,
+    `portal.rules.access_reissue`): activating again ends every old session and replaces
+    the old access ID, which may be what was lost or seen. The person is then not signed
+    in: they sign in with the new details, so nothing of the account (who it shares with,
+    its code word, its choices) is shown to whoever merely holds a code.
     """
     reactivating = victim.activated_at is not None
     if reactivating:
         end_all_sessions("victim", victim.id, "reactivated")
+        access_reissue.record_use(victim)
     victim.passphrase_hash = hash_secret(passphrase)
     victim.access_id = _unused_access_id()
     victim.activated_at = utcnow()

@@ -77,12 +77,17 @@ def choose_passphrase():
         if activation.passphrase_is_guessable(victim, form.passphrase.data):
             form.passphrase.errors.append(GUESSABLE)
         else:
+            again = victim.activated_at is not None
             access_id = activation.complete_activation(victim, form.passphrase.data)
             succeeded()
-            start_session(victim)
+            session.pop(PENDING, None)
+            if not again:
+                start_session(victim)
+            # Setting up again signs no one in: the account's sharing, code word and
+            # choices are shown only after signing in with the new access ID and passphrase.
             # Rendered here, not after a redirect: the ID is never stored in a cookie and
             # cannot be shown a second time.
-            return render_template("victim/auth/activated.html", access_id=access_id)
+            return render_template("victim/auth/activated.html", access_id=access_id, again=again)
     return render_template("victim/auth/activate_passphrase.html", form=form)
 
 

@@ -26,6 +26,7 @@ from sqlalchemy import select
 from portal.data import victim_queries as queries
 from portal.data import victim_tables
 from portal.data.models import (
+    AccessReissue,
     AuditEvent,
     AuthSession,
     Case,
@@ -240,6 +241,24 @@ def _review(row: ReviewRequest) -> dict:
     )
 
 
+# Who asked for a new code and who approved it are staff accounts, named nowhere on the
+# victim's pages: the dates, the reason and what became of it are the victim's.
+def _reissue(row: AccessReissue) -> dict:
+    return _pick(
+        row,
+        "id",
+        "reason",
+        "note",
+        "status",
+        "created_at",
+        "decided_at",
+        "used_at",
+        "notice_seen_at",
+        "disputed_at",
+        "dispute_closed_at",
+    )
+
+
 def _complaint(row: ComplaintRequest) -> dict:
     return _pick(row, "id", "body", "created_at", "passed_on_at")
 
@@ -302,6 +321,7 @@ OWN_SUBJECT_KINDS = {
     "support_grant",
     "review_request",
     "complaint_request",
+    "access_reissue",
     "update_feedback",
     "experience_check",
 }
@@ -311,6 +331,7 @@ OWN_DETAIL_KEYS = {
     "again",
     "already_activated",
     "by_email",
+    "code_stopped",
     "corrects",
     "country",
     "due_at",
@@ -322,6 +343,7 @@ OWN_DETAIL_KEYS = {
     "offer",
     "on_time",
     "outcome",
+    "reason",
     "response",
     "scope",
     "sensitive",
@@ -363,6 +385,7 @@ SHOWN = {
     "notification": Shown(Notification.created_at, _notification),
     "review_request": Shown(ReviewRequest.requested_at, _review),
     "complaint_request": Shown(ComplaintRequest.created_at, _complaint),
+    "access_reissue": Shown(AccessReissue.created_at, _reissue),
     "update_feedback": Shown(UpdateFeedback.answered_at, _clarity),
     "experience_check": Shown(ExperienceCheck.period, _check),
     "support_grant": Shown(SupportGrant.created_at, _grant),

@@ -324,6 +324,11 @@ LEFT_OUT_COLUMNS = {
         "decided_by_id": STAFF_ACCOUNT,
     },
     "complaint_request": {"case_id": SHOWN_BY_PLACE, "passed_on_by_id": STAFF_ACCOUNT},
+    "access_reissue": {
+        "case_id": SHOWN_BY_PLACE,
+        "requested_by_id": STAFF_ACCOUNT,
+        "decided_by_id": STAFF_ACCOUNT,
+    },
     "update_feedback": {"case_id": SHOWN_BY_PLACE},
     "experience_check": {"victim_id": SHOWN_BY_PLACE},
     "support_grant": {
