@@ -11,6 +11,7 @@ from flask import Flask, request
 from flask_babel import format_date, format_datetime, format_time, get_locale
 from flask_babel import lazy_gettext as _l
 from govuk_frontend_wtf.main import WTFormsHelpers
+from markupsafe import escape
 
 from portal.auth.sessions import seconds_until_idle_timeout
 from portal.data.models import utcnow
@@ -43,6 +44,8 @@ def visible_text(value):
     A person can type a control character into any form, or put a NUL in an address, and
     the page would show it back. Removing them here covers every page and every field.
     """
+    if not isinstance(value, str) and hasattr(value, "__html__"):
+        value = escape(value)  # a form field or widget: its own HTML, as Markup
     if isinstance(value, str) and _NOT_FOR_HTML.search(value):
         # str.replace on Markup keeps it Markup: escaped text stays escaped.
         for character in set(_NOT_FOR_HTML.findall(value)):

@@ -54,6 +54,7 @@ def _world():
         "request_id": factories.make_review_request(update).id,
         "complaint_id": factories.make_complaint(case).id,
         "grant_id": grant.id,
+        "reissue_id": factories.make_reissue_request(case).id,
         "lang": "en",
     }
     return admin, {"supervisor": supervisor, "officer": officer, "team": team}, values

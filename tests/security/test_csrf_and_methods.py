@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from portal.data.models import MessageKind, StaffRole
+from portal.data.models import ChangeKind, MessageKind, StaffRole
+from portal.staff.approvals import request_change
 from tests import factories
 from tests.pages import PageClient
 from tests.sessions import sign_in_directly
@@ -29,6 +30,8 @@ def values(app_context):
     officer = factories.make_staff(StaffRole.OFFICER)
     case = factories.make_case(officer=officer)
     decision = factories.make_update(case, event_type="no_further_action")
+    admin = factories.make_staff(StaffRole.ADMIN)
+    change = request_change(ChangeKind.TOTP_RESET, factories.make_staff(StaffRole.OFFICER), admin)
     return {
         "case_id": case.id,
         "update_id": decision.id,
@@ -39,6 +42,9 @@ def values(app_context):
         "user_id": officer.id,
         "action": "disable",
         "token": "not-a-real-token",
+        "change_id": change.id,
+        "decision": "approve",
+        "reissue_id": factories.make_reissue_request(case).id,
     }
 
 

@@ -317,6 +317,8 @@ LEFT_OUT_COLUMNS = {
         "travel in a file (said in not_included), and NULL once the email is sent",
         "supporter_email": "the address an invitation is emailed to: the supporter's, not the "
         "victim's (like their access ID), and NULL once the email is sent",
+        "staff_user_id": "set only on a message to a member of staff about their own "
+        "account, which is never one of the victim's notifications",
     },
     "review_request": {
         "case_id": SHOWN_BY_PLACE,
