@@ -72,14 +72,23 @@ def _demo_app():
         raise click.ClickException(str(error)) from None
 
 
-def _load_demo() -> dict:
-    """Load the demo data in the current app context, or refuse in plain words."""
+def _load_demo(app, *, release: bool) -> dict:
+    """Load the demo data, or refuse in plain words.
+
+    With `release`, the database connections are closed afterwards, refused or not (an app
+    that only seeds must not leave open connections for the garbage collector)."""
     from portal.cli.demo import DemoRefused, prepare_demo
 
-    try:
-        return prepare_demo()
-    except DemoRefused as error:
-        raise click.ClickException(str(error)) from None
+    with app.app_context():
+        try:
+            return prepare_demo()
+        except DemoRefused as error:
+            release = True
+            raise click.ClickException(str(error)) from None
+        finally:
+            db.session.remove()
+            if release:
+                db.engine.dispose()
 
 
 @main.command("demo", with_appcontext=False)
@@ -90,8 +99,7 @@ def demo(host: str, port: int) -> None:
     from portal.cli.demo import describe_sign_ins
 
     app = _demo_app()
-    with app.app_context():
-        sign_ins = _load_demo()
+    sign_ins = _load_demo(app, release=False)  # the server goes on to use them
     click.echo(describe_sign_ins(sign_ins, f"http://{host}:{port}"))
     # Werkzeug's server directly: Flask's app.run() refuses to start from inside its own CLI.
     run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
@@ -103,11 +111,7 @@ def seed_demo(as_json: bool) -> None:
     """Load the demo data (idempotent) and print the demo sign-ins."""
     from portal.cli.demo import describe_sign_ins
 
-    app = _demo_app()
-    with app.app_context():
-        sign_ins = _load_demo()
-        db.session.remove()
-        db.engine.dispose()
+    sign_ins = _load_demo(_demo_app(), release=True)
     if as_json:
         click.echo(json.dumps(sign_ins, indent=2))
     else:
