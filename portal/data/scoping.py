@@ -50,37 +50,26 @@ def get_case_or_404(principal, case_id: uuid.UUID) -> Case:
     return case
 
 
-def get_update_or_404(principal, update_id: uuid.UUID) -> Update:
+def _in_a_visible_case(principal, model, record_id: uuid.UUID):
+    """A record of `model` (anything with a case_id) in a case `principal` may see."""
     cases = visible_cases(principal).with_only_columns(Case.id)
-    update = db.session.scalar(
-        select(Update).where(Update.id == update_id, Update.case_id.in_(cases))
-    )
-    if update is None:
+    found = db.session.scalar(select(model).where(model.id == record_id, model.case_id.in_(cases)))
+    if found is None:
         raise NotFound
-    return update
+    return found
+
+
+def get_update_or_404(principal, update_id: uuid.UUID) -> Update:
+    return _in_a_visible_case(principal, Update, update_id)
 
 
 def get_message_or_404(principal, message_id: uuid.UUID) -> Message:
-    cases = visible_cases(principal).with_only_columns(Case.id)
-    message = db.session.scalar(
-        select(Message).where(Message.id == message_id, Message.case_id.in_(cases))
-    )
-    if message is None:
-        raise NotFound
-    return message
+    return _in_a_visible_case(principal, Message, message_id)
 
 
 def get_reissue_or_404(principal, reissue_id: uuid.UUID) -> AccessReissue:
     """A request for a new activation code, in a case `principal` may see."""
-    cases = visible_cases(principal).with_only_columns(Case.id)
-    reissue = db.session.scalar(
-        select(AccessReissue).where(
-            AccessReissue.id == reissue_id, AccessReissue.case_id.in_(cases)
-        )
-    )
-    if reissue is None:
-        raise NotFound
-    return reissue
+    return _in_a_visible_case(principal, AccessReissue, reissue_id)
 
 
 # Supporters: a victim's chosen ISVA or trusted person sees no case, only the updates a
