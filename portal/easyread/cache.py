@@ -1,10 +1,11 @@
 """Built PDFs and ZIPs, kept in easyread/build/ under a hash of everything that made them.
 
-A file's name carries the SHA-256 of its inputs (the guide's source, its pictures, the
-stylesheets, the templates, the language's interface catalogue and the renderer's
-version), so an unchanged guide is never printed twice, a changed one never served stale,
-and the hash doubles as the ETag. Files are written under a temporary name and moved into
-place, so several workers may build at once without anyone reading half a file.
+A file's name carries the SHA-256 of its inputs (the guide's source, its pictures and
+their catalogue, the stylesheets, the templates, the language's interface catalogue and
+the renderer's version), so an unchanged guide is never printed twice, a changed one
+never served stale, and the hash doubles as the ETag. Files are written under a temporary
+name and moved into place, so several workers may build at once without anyone reading
+half a file.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from portal.easyread import html, pdf
+from portal.easyread import html, pdf, pictures
 from portal.easyread.library import Library
 from portal.easyread.sources import Guide
 from portal.paths import PROJECT_ROOT
@@ -55,6 +56,7 @@ class BuildCache:
         yield guide.source
         for name in guide.pictures():
             yield self.library.picture_path(name)
+        yield pictures.catalogue_path(self.library.root)  # the pictures' alt texts
         for name in STYLESHEETS:
             yield self.library.root / name
         yield from TEMPLATES

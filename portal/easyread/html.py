@@ -39,9 +39,7 @@ def labels_language(guide: Guide) -> Language:
     return language_named(code)
 
 
-def render_article(
-    guide: Guide, picture_src: Callable[[str], str], *, for_print: bool = False
-) -> Markup:
+def render_article(guide: Guide, picture_src: Callable[[str], str]) -> Markup:
     labels = labels_language(guide)
     with force_locale(labels.code):
         html = render_template(
@@ -53,7 +51,6 @@ def render_article(
                 guide.checked, "long", locale=DATE_LOCALES.get(labels.code, labels.code)
             ),
             picture_src=picture_src,
-            for_print=for_print,
         )
     # Markup only wraps what an autoescaping template (.html) has just produced: every
     # value in it was escaped on the way in. Nothing a victim or an officer typed reaches
@@ -68,5 +65,5 @@ def render_document(guide: Guide) -> str:
         guide=guide,
         direction=language_named(guide.language).direction,
         font_family=css_font_family(guide.language),
-        article=render_article(guide, print_picture_src, for_print=True),
+        article=render_article(guide, print_picture_src),
     )

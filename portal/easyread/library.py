@@ -6,12 +6,12 @@ everything that reads guides can be tested without the real sources.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from portal.easyread import sources
-from portal.easyread.sources import Guide
+from portal.easyread import pictures, sources
+from portal.easyread.sources import Guide, GuideSourceError
 from portal.rules.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 
@@ -63,7 +63,7 @@ class Library:
         """The guide in that language, or None for any name that is not a listed guide."""
         if language not in LANGUAGES or slug not in self.slugs():
             return None
-        return sources.load_guide(self.root, slug, language)
+        return self._with_alts(sources.load_guide(self.root, slug, language))
 
     def languages(self) -> list[str]:
         """Languages with at least one guide, in the portal's order of languages."""
@@ -85,7 +85,7 @@ class Library:
         if language not in LANGUAGES:
             return []
         guides = (sources.load_guide(self.root, slug, language) for slug in self.slugs())
-        return [guide for guide in guides if guide is not None]
+        return [self._with_alts(guide) for guide in guides if guide is not None]
 
     def missing_in(self, language: str) -> list[str]:
         return [
@@ -103,6 +103,27 @@ class Library:
             if guide is not None:
                 summaries.append(GuideSummary.of(guide, number))
         return summaries
+
+    def catalogue(self) -> dict[str, pictures.Picture]:
+        return pictures.read_catalogue(self.root)
+
+    def _with_alts(self, guide: Guide | None) -> Guide | None:
+        """The guide with each of its pictures' texts in its language: a picture the
+        catalogue does not describe in that language is a mistake in the sources."""
+        if guide is None:
+            return None
+        catalogue = self.catalogue()
+        alts = {}
+        for name in guide.pictures():
+            entry = catalogue.get(name)
+            text = entry.alt_in(guide.language) if entry else None
+            if text is None:
+                raise GuideSourceError(
+                    f"{guide.source}: picture {name!r} has no text in {guide.language!r} "
+                    f"in {pictures.catalogue_path(self.root)}"
+                )
+            alts[name] = text
+        return replace(guide, picture_alts=alts)
 
     def picture_path(self, name: str) -> Path | None:
         if not sources.is_valid_name(sources.PICTURE, name):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -49,6 +49,9 @@ class Guide:
     cover: str
     sections: tuple[Section, ...]
     source: Path
+    # Each picture's alternative text in the guide's language, from the picture catalogue
+    # (filled in by the Library, which knows where the catalogue is).
+    picture_alts: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def is_draft(self) -> bool:
@@ -58,6 +61,9 @@ class Guide:
         """Every picture the guide shows, once each, in a stable order."""
         names = {self.cover} | {line.picture for s in self.sections for line in s.lines}
         return sorted(names)
+
+    def alt_for(self, picture: str) -> str:
+        return self.picture_alts[picture]
 
     def sentences(self) -> list[str]:
         return [line.text for section in self.sections for line in section.lines]

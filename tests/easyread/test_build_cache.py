@@ -53,6 +53,16 @@ def test_a_changed_sentence_or_picture_prints_the_guide_again(own_root, tmp_path
     assert third.path.exists()
 
 
+def test_a_changed_picture_text_prints_the_guide_again(own_root, tmp_path):
+    cache, renderer = cache_for(own_root, tmp_path / "build")
+    first = cache.pdf(cache.library.guide("after-you-report", "en"))
+    catalogue = own_root / "pictures" / "catalogue.toml"
+    catalogue.write_text(catalogue.read_text().replace('"A phone"', '"A phone ringing"'))
+    second = cache.pdf(cache.library.guide("after-you-report", "en"))
+    assert len(renderer.calls) == 2
+    assert first.etag != second.etag
+
+
 def test_a_change_to_the_print_stylesheet_prints_every_guide_again(own_root, tmp_path):
     cache, renderer = cache_for(own_root, tmp_path / "build")
     guide = cache.library.guide("getting-support", "en")

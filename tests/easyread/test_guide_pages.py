@@ -53,7 +53,14 @@ def test_a_guide_page_shows_every_sentence_beside_its_picture(guides_app, client
         "You can choose when we contact you.",
     ]
     assert rows[0].select_one("img")["src"] == "/guides/pictures/talk.svg"
-    assert rows[0].select_one("img")["alt"] == ""  # the sentence says it all
+    # Each picture's own text from the catalogue, never a generic "Picture".
+    assert [row.select_one("img")["alt"] for row in rows] == [
+        "Two people talking",
+        "A phone",
+        "Home",
+        "A calendar",
+    ]
+    assert page.select_one(".easyread-cover__picture")["alt"] == "A person"
     about = {
         dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True)
         for dt in page.select(".easyread-about dt")
@@ -84,6 +91,13 @@ def test_an_arabic_guide_runs_right_to_left_and_says_it_is_a_draft(guides_app, c
     assert notice is not None and notice["lang"] == "ar", "the draft notice, in Arabic"
     assert "لم" in notice.get_text(), "the notice is worded in Arabic, not English"
     assert page.select_one('a[hreflang="en"]')["href"] == "/guides/en/after-you-report"
+    # The pictures' texts are in the guide's language, inside its lang="ar" article.
+    assert [img["alt"] for img in article.select(".easyread-line__picture")] == [
+        "شخصان يتحدثان",
+        "هاتف",
+        "البيت",
+        "تقويم",
+    ]
 
 
 def test_the_pictures_and_the_stylesheet_are_served_and_may_be_cached(guides_app, client):

@@ -116,11 +116,19 @@ def figures_of(element) -> list:
     return found
 
 
-def test_every_picture_is_a_figure_with_a_text_in_the_tagged_pdf(printed, fixture_root):
-    guide = Library(fixture_root).guide("after-you-report", "en")
-    figures = figures_of(reader(printed["en"]).trailer["/Root"]["/StructTreeRoot"])
-    assert len(figures) == 1 + len(guide.sentences())  # the cover and one per sentence
-    assert all(figure["/Alt"] == "Picture" for figure in figures)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_picture_is_a_figure_with_its_own_text_in_the_guides_language(
+    printed, fixture_root, language
+):
+    library = Library(fixture_root)
+    guide = library.guide("after-you-report", language)
+    catalogue = library.catalogue()
+    figures = figures_of(reader(printed[language]).trailer["/Root"]["/StructTreeRoot"])
+    # The cover, then one per sentence, in reading order, each with its catalogue text.
+    pictures = [guide.cover] + [line.picture for s in guide.sections for line in s.lines]
+    expected = [catalogue[name].alt[language] for name in pictures]
+    assert [str(figure["/Alt"]) for figure in figures] == expected
+    assert "Picture" not in expected
 
 
 def test_the_pictures_are_drawn_as_vectors_in_their_own_colours(printed):

@@ -94,3 +94,42 @@ def test_an_index_naming_a_bad_slug_is_an_error(own_root):
     (own_root / "guides" / "index.toml").write_text('guides = ["ok", "../../etc"]\n')
     with pytest.raises(GuideSourceError, match="not a valid slug"):
         Library(own_root).slugs()
+
+
+def test_a_guide_knows_each_pictures_text_in_its_own_language(fixture_root):
+    guide = Library(fixture_root).guide("after-you-report", "ur")
+    assert guide.alt_for("talk") == "دو لوگ بات کر رہے ہیں"
+    assert guide.alt_for("person") == "ایک شخص"
+
+
+def test_a_picture_the_catalogue_does_not_describe_is_an_error_naming_both_files(own_root):
+    library = write_guide(own_root, GOOD.replace('picture = "talk"', 'picture = "bus"'))
+    with pytest.raises(GuideSourceError, match="'bus' has no text in 'en'") as error:
+        library.guide("after-you-report", "en")
+    assert "en.toml" in str(error.value) and "catalogue.toml" in str(error.value)
+
+
+def test_a_picture_with_no_text_in_the_guides_language_is_an_error(own_root):
+    catalogue = own_root / "pictures" / "catalogue.toml"
+    catalogue.write_text(catalogue.read_text().replace('alt.ar = "البيت"\n', ""))
+    with pytest.raises(GuideSourceError, match="'house' has no text in 'ar'"):
+        Library(own_root).guide("after-you-report", "ar")
+    assert Library(own_root).guide("after-you-report", "en").alt_for("house") == "Home"
+
+
+@pytest.mark.parametrize(
+    ("change", "complaint"),
+    [
+        (lambda text: text.replace('alt.en = "Home"', 'alt.en = ""'), "`en` must be some text"),
+        (lambda text: text.replace('id = "house"', 'id = "../house"'), "not a valid picture"),
+        (lambda text: text.replace('id = "house"', 'id = "talk"'), "listed twice"),
+        (lambda text: text.replace('shows = "A house."\n', ""), "`shows`"),
+        (lambda text: text + "[[pictures\n", "catalogue.toml"),
+    ],
+)
+def test_a_broken_catalogue_is_an_error_naming_it(own_root, change, complaint):
+    catalogue = own_root / "pictures" / "catalogue.toml"
+    catalogue.write_text(change(catalogue.read_text()))
+    with pytest.raises(GuideSourceError, match=complaint) as error:
+        Library(own_root).guide("after-you-report", "en")
+    assert "catalogue.toml" in str(error.value)
