@@ -113,9 +113,10 @@ def complete_enrolment(user: StaffUser) -> None:
     audit.record("staff.totp_enrolled", subject=user, actor=user)
 
 
-def record_sign_in(user: StaffUser) -> None:
-    """Audit a successful sign-in (committed by `start_session`)."""
-    audit.record("staff.signed_in", subject=user, actor=user)
+def record_sign_in(user: StaffUser, method: str) -> None:
+    """Audit a successful sign-in (committed by `start_session`): `password` (with TOTP)
+    or `single_sign_on` (the force's identity provider)."""
+    audit.record("staff.signed_in", subject=user, actor=user, detail={"method": method})
 
 
 def _audit_failure(user: StaffUser | None, stage: str) -> None:
