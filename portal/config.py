@@ -71,6 +71,8 @@ class Settings:
     oidc_client_id: str | None = None
     oidc_client_secret: str | None = None
     oidc_scopes: str = "openid email profile"
+    # The claim that must be true for the email claim to link an account at first sign-in.
+    oidc_email_verified_claim: str = "email_verified"
     # The claims that carry the staff member's portal role and team; empty: not checked.
     oidc_role_claim: str = "roles"
     oidc_team_claim: str = ""
@@ -133,6 +135,8 @@ class Settings:
             oidc_client_id=env.get("PORTAL_OIDC_CLIENT_ID") or None,
             oidc_client_secret=env.get("PORTAL_OIDC_CLIENT_SECRET") or None,
             oidc_scopes=env.get("PORTAL_OIDC_SCOPES") or "openid email profile",
+            oidc_email_verified_claim=env.get("PORTAL_OIDC_EMAIL_VERIFIED_CLAIM")
+            or "email_verified",
             oidc_role_claim=env.get("PORTAL_OIDC_ROLE_CLAIM", "roles").strip(),
             oidc_team_claim=env.get("PORTAL_OIDC_TEAM_CLAIM", "").strip(),
             oidc_mfa_amr=env.get("PORTAL_OIDC_MFA_AMR", "mfa"),

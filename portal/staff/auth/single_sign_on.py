@@ -55,17 +55,18 @@ def proved_second_factor(claims: dict, settings: Settings) -> bool:
     return isinstance(claims.get("acr"), str) and claims["acr"] in wanted_acr
 
 
-def find_staff(claims: dict, issuer: str) -> tuple[StaffUser | None, Refusal | None]:
+def find_staff(claims: dict, settings: Settings) -> tuple[StaffUser | None, Refusal | None]:
     """The staff account this token belongs to: linked by subject, or by verified email."""
     linked = db.session.scalar(
         select(StaffUser).where(
-            StaffUser.oidc_issuer == issuer, StaffUser.oidc_subject == str(claims["sub"])
+            StaffUser.oidc_issuer == settings.oidc_issuer,
+            StaffUser.oidc_subject == str(claims["sub"]),
         )
     )
     if linked is not None:
         return linked, None
     email = claims.get("email")
-    if not isinstance(email, str) or claims.get("email_verified") is not True:
+    if not isinstance(email, str) or claims.get(settings.oidc_email_verified_claim) is not True:
         return None, Refusal.NO_VERIFIED_EMAIL
     user = find_by_email(email)
     if user is None:
@@ -105,9 +106,9 @@ def role_and_team_refusal(user: StaffUser, claims: dict, settings: Settings) -> 
 def check(claims: dict, settings: Settings) -> tuple[StaffUser | None, Refusal | None]:
     """The account to sign in, or the refusal (with the account, where one was found)."""
     if not proved_second_factor(claims, settings):
-        user, _ = find_staff(claims, settings.oidc_issuer)
+        user, _ = find_staff(claims, settings)
         return user, Refusal.NO_MFA
-    user, refusal = find_staff(claims, settings.oidc_issuer)
+    user, refusal = find_staff(claims, settings)
     if refusal is not None:
         return user, refusal
     if not user.is_active:

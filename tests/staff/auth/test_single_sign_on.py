@@ -283,3 +283,18 @@ def test_the_discovery_document_and_keys_are_fetched_once_and_kept(browser, sso_
     assert sign_in_as(browser, "ada").status_code == 303
     assert client.server_metadata["_loaded_at"] == loaded_at
     assert client.server_metadata["jwks"] is keys
+
+
+def test_a_force_names_the_claim_that_says_the_email_is_verified(app, ada):
+    from dataclasses import replace
+
+    from portal.staff.auth.single_sign_on import Refusal, find_staff
+
+    entra = replace(
+        app.config["SETTINGS"],
+        oidc_issuer="https://login.force.example/v2.0",
+        oidc_email_verified_claim="xms_edov",
+    )
+    claims = {"sub": "abc", "email": ADA, "email_verified": True}
+    assert find_staff(claims, entra) == (None, Refusal.NO_VERIFIED_EMAIL)
+    assert find_staff({**claims, "xms_edov": True}, entra) == (ada, None)
