@@ -298,3 +298,9 @@ def test_a_force_names_the_claim_that_says_the_email_is_verified(app, ada):
     claims = {"sub": "abc", "email": ADA, "email_verified": True}
     assert find_staff(claims, entra) == (None, Refusal.NO_VERIFIED_EMAIL)
     assert find_staff({**claims, "xms_edov": True}, entra) == (ada, None)
+
+
+def test_the_sign_on_pages_share_the_password_forms_limit_per_address(client):
+    # The suite's own app (single sign-on off: each answer is 404) carries the limiter.
+    answers = [client.get("/staff/sign-in/force/return").status_code for _ in range(21)]
+    assert answers == [404] * 20 + [429]
