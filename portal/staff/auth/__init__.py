@@ -8,6 +8,6 @@ from portal.web.access import PUBLIC, allow
 bp = Blueprint("staff_auth", __name__, url_prefix="/staff")
 allow(bp, PUBLIC)
 
-from portal.staff.auth import oidc_client, routes, sso_routes  # noqa: E402, F401
+from portal.staff.auth import oidc_client, routes  # noqa: E402, F401
 
 bp.record_once(lambda state: oidc_client.init_app(state.app))

@@ -10,10 +10,10 @@ from flask_login import current_user
 from portal.auth.sessions import leave_to, start_session
 from portal.data import audit
 from portal.extensions import db, limiter
-from portal.staff.auth import bp, oidc_client, signing_in
+from portal.staff.auth import bp, oidc_client, signing_in, sso_views
 from portal.staff.auth.forms import CodeForm, NewPasswordForm, SignInForm
 from portal.staff.auth.passwords import complete_reset, password_problem, user_for_code
-from portal.staff.auth.signing_in import Outcome
+from portal.staff.auth.signing_in import Outcome, home_for
 from portal.web.safe_redirect import safe_next
 
 POST_LIMIT = "20 per minute"
@@ -33,10 +33,6 @@ def wrong_message() -> str:
         "Enter a correct email address and password. "
         "If you have tried several times, wait 15 minutes before you try again."
     )
-
-
-def home_for(user) -> str:
-    return url_for("admin.index") if user.role == "admin" else url_for("staff.caseload")
 
 
 def _local_sign_in_only() -> None:
@@ -61,6 +57,13 @@ def sign_in():
             target = "staff_auth.enter_code" if user.totp_enrolled_at else "staff_auth.enrol"
             return redirect(url_for(target, next=request.args.get("next")), code=303)
     return render_template("staff/auth/sign_in.html", form=form)
+
+
+# Single sign-on through the force's identity provider (portal/staff/auth/sso_views.py).
+bp.add_url_rule("/sign-in/force", view_func=limiter.limit(POST_LIMIT)(sso_views.force_sign_in))
+bp.add_url_rule(
+    "/sign-in/force/return", view_func=limiter.limit(POST_LIMIT)(sso_views.force_return)
+)
 
 
 @bp.route("/sign-in/code", methods=["GET", "POST"])

@@ -2,7 +2,8 @@
 
 The button on the sign-in page starts it; the provider sends the person back to
 `/staff/sign-in/force/return`. Every sign-in and every refusal is audited with a reason,
-never with a claim's value. Both routes share the password form's rate limit.
+never with a claim's value. portal/staff/auth/routes.py gives both views their addresses
+and the password form's rate limit.
 """
 
 from __future__ import annotations
@@ -11,11 +12,9 @@ from flask import abort, current_app, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from portal.auth.sessions import start_session
-from portal.extensions import limiter
-from portal.staff.auth import bp, oidc_client, single_sign_on
+from portal.staff.auth import oidc_client, single_sign_on
 from portal.staff.auth.forms import SignInForm
-from portal.staff.auth.routes import POST_LIMIT, home_for
-from portal.staff.auth.signing_in import record_sign_in
+from portal.staff.auth.signing_in import home_for, record_sign_in
 from portal.staff.auth.single_sign_on import Refusal
 
 
@@ -66,8 +65,6 @@ def _refuse(user, reason: str):
     )
 
 
-@bp.get("/sign-in/force")
-@limiter.limit(POST_LIMIT)
 def force_sign_in():
     if not _settings().oidc_enabled:
         abort(404)
@@ -77,8 +74,6 @@ def force_sign_in():
         return _refuse(None, refused.reason)
 
 
-@bp.get("/sign-in/force/return")
-@limiter.limit(POST_LIMIT)
 def force_return():
     settings = _settings()
     if not settings.oidc_enabled:
