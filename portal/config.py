@@ -64,11 +64,31 @@ class Settings:
     smtp_tls: str = "starttls"
     mail_from: str = "no-reply@example.invalid"
     retention_days: int = 365 * 2
+    # Staff sign-in (docs/staff.md, "Signing in through your force"). Either way can be
+    # switched off; with no issuer, single sign-on is off and staff use password and TOTP.
+    staff_local_sign_in: bool = True
+    oidc_issuer: str | None = None
+    oidc_client_id: str | None = None
+    oidc_client_secret: str | None = None
+    oidc_scopes: str = "openid email profile"
+    # The claim that must be true for the email claim to link an account at first sign-in.
+    oidc_email_verified_claim: str = "email_verified"
+    # The claims that carry the staff member's portal role and team; empty: not checked.
+    oidc_role_claim: str = "roles"
+    oidc_team_claim: str = ""
+    # Multi-factor authentication is required: an `amr` holding one of these values, or an
+    # `acr` equal to one of those (both comma-separated).
+    oidc_mfa_amr: str = "mfa"
+    oidc_mfa_acr: str = ""
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def is_production(self) -> bool:
         return self.environment == "production"
+
+    @property
+    def oidc_enabled(self) -> bool:
+        return bool(self.oidc_issuer)
 
     @classmethod
     def from_env(
@@ -110,6 +130,17 @@ class Settings:
             smtp_tls=env.get("PORTAL_SMTP_TLS", "starttls"),
             mail_from=env.get("PORTAL_MAIL_FROM", "no-reply@example.invalid"),
             retention_days=_int(env, "PORTAL_RETENTION_DAYS", 365 * 2),
+            staff_local_sign_in=env.get("PORTAL_STAFF_LOCAL_SIGN_IN", "1") != "0",
+            oidc_issuer=(env.get("PORTAL_OIDC_ISSUER") or "").rstrip("/") or None,
+            oidc_client_id=env.get("PORTAL_OIDC_CLIENT_ID") or None,
+            oidc_client_secret=env.get("PORTAL_OIDC_CLIENT_SECRET") or None,
+            oidc_scopes=env.get("PORTAL_OIDC_SCOPES") or "openid email profile",
+            oidc_email_verified_claim=env.get("PORTAL_OIDC_EMAIL_VERIFIED_CLAIM")
+            or "email_verified",
+            oidc_role_claim=env.get("PORTAL_OIDC_ROLE_CLAIM", "roles").strip(),
+            oidc_team_claim=env.get("PORTAL_OIDC_TEAM_CLAIM", "").strip(),
+            oidc_mfa_amr=env.get("PORTAL_OIDC_MFA_AMR", "mfa"),
+            oidc_mfa_acr=env.get("PORTAL_OIDC_MFA_ACR", ""),
             extra={k: v for k, v in env.items() if k.startswith("PORTAL_NOTIFY_TEMPLATE_")},
         )
         settings.check()
@@ -210,7 +241,7 @@ def unsafe_settings(settings: Settings) -> list[str]:
     development defaults are refused.
     """
     production = settings.is_production
-    problems = []
+    problems = _staff_sign_in_problems(settings)
     # The exit button must leave for a real web page, and links in notifications must
     # reach the portal over TLS: a `javascript:` or `data:` address runs code instead of
     # leaving, and `http://` lets anyone on the network read or change the page. Plain
@@ -238,6 +269,43 @@ def unsafe_settings(settings: Settings) -> list[str]:
             "(redis://...): limits kept in memory are not shared between workers."
         )
     return problems
+
+
+def _staff_sign_in_problems(settings: Settings) -> list[str]:
+    """Checked in every environment: a half-configured single sign-on must not start."""
+    problems = []
+    if not settings.staff_local_sign_in and not settings.oidc_enabled:
+        problems.append(
+            "PORTAL_STAFF_LOCAL_SIGN_IN is 0 but PORTAL_OIDC_ISSUER is not set: staff would "
+            "have no way to sign in. Set the issuer, or remove PORTAL_STAFF_LOCAL_SIGN_IN."
+        )
+    if not settings.oidc_enabled:
+        return problems
+    issuer = urlsplit(settings.oidc_issuer)
+    schemes = ("https",) if settings.is_production else ("https", "http")
+    if issuer.scheme not in schemes or not issuer.hostname or issuer.query or issuer.fragment:
+        problems.append(
+            "PORTAL_OIDC_ISSUER must be the identity provider's issuer, an https:// address "
+            "with no query, exactly as its discovery document gives it."
+        )
+    if not settings.oidc_client_id or not settings.oidc_client_secret:
+        problems.append(
+            "PORTAL_OIDC_CLIENT_ID and PORTAL_OIDC_CLIENT_SECRET must both be set when "
+            "PORTAL_OIDC_ISSUER is: register the portal with your identity provider."
+        )
+    if "openid" not in settings.oidc_scopes.split():
+        problems.append("PORTAL_OIDC_SCOPES must include openid.")
+    if not split_list(settings.oidc_mfa_amr) and not split_list(settings.oidc_mfa_acr):
+        problems.append(
+            "PORTAL_OIDC_MFA_AMR and PORTAL_OIDC_MFA_ACR are both empty: staff must prove "
+            "a second factor. Set the amr value (mfa) or the acr value your provider sends."
+        )
+    return problems
+
+
+def split_list(value: str) -> list[str]:
+    """A comma-separated setting as a list, blanks dropped."""
+    return [part.strip() for part in value.split(",") if part.strip()]
 
 
 ADDRESS_ADVICE = {

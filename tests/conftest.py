@@ -27,6 +27,7 @@ from portal.data.models import Base, StaffRole
 from portal.extensions import db, limiter
 from tests import factories, log_watch, pages
 from tests.local_services import Inbox, free_port
+from tests.oidc.provider import oidc_provider  # noqa: F401  (the real OpenID provider)
 from tests.pages import CheckingClient, PageClient
 
 log_watch.install()

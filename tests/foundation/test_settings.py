@@ -295,3 +295,41 @@ def test_production_cookies_are_secure_and_host_prefixed(monkeypatch):
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True
     assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
     assert app.config["SESSION_PERMANENT"] is False
+
+
+SSO = {
+    "PORTAL_OIDC_ISSUER": "https://login.force.example/tenant/v2.0",
+    "PORTAL_OIDC_CLIENT_ID": "beacon",
+    "PORTAL_OIDC_CLIENT_SECRET": secrets.token_urlsafe(32),
+}
+
+
+def test_production_starts_with_single_sign_on_and_password_sign_in_switched_off():
+    settings = Settings.from_env({**SAFE_PRODUCTION, **SSO, "PORTAL_STAFF_LOCAL_SIGN_IN": "0"})
+    assert settings.oidc_enabled and not settings.staff_local_sign_in
+    assert settings.oidc_mfa_amr == "mfa"
+
+
+@pytest.mark.parametrize(
+    ("change", "complaint"),
+    [
+        ({"PORTAL_OIDC_ISSUER": "http://login.force.example"}, "PORTAL_OIDC_ISSUER"),
+        ({"PORTAL_OIDC_CLIENT_SECRET": ""}, "PORTAL_OIDC_CLIENT_SECRET"),
+        ({"PORTAL_OIDC_SCOPES": "email profile"}, "PORTAL_OIDC_SCOPES must include openid"),
+        (
+            {"PORTAL_OIDC_MFA_AMR": " , ", "PORTAL_OIDC_MFA_ACR": ""},
+            "staff must prove a second factor",
+        ),
+    ],
+)
+def test_a_half_configured_single_sign_on_refuses_to_start(change, complaint):
+    with pytest.raises(ConfigError) as refused:
+        Settings.from_env({**SAFE_PRODUCTION, **SSO, **change})
+    assert complaint in str(refused.value)
+    assert SSO["PORTAL_OIDC_CLIENT_SECRET"] not in str(refused.value)
+
+
+def test_switching_password_sign_in_off_without_an_issuer_is_refused_everywhere():
+    with pytest.raises(ConfigError) as refused:
+        Settings.from_env({"PORTAL_STAFF_LOCAL_SIGN_IN": "0"}, environment="development")
+    assert "staff would have no way to sign in" in str(refused.value)

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, LargeBinary, String, false
+from sqlalchemy import ForeignKey, Index, LargeBinary, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.data.models.base import Base, IdMixin, TimestampMixin
@@ -29,6 +29,9 @@ class Team(IdMixin, TimestampMixin, Base):
 
 class StaffUser(PrincipalMixin, IdMixin, TimestampMixin, Base):
     __tablename__ = "staff_user"
+    __table_args__ = (
+        Index("ix_staff_user_oidc_identity", "oidc_issuer", "oidc_subject", unique=True),
+    )
     kind = "staff"
 
     email: Mapped[str] = mapped_column(String(254), unique=True)
@@ -54,6 +57,11 @@ class StaffUser(PrincipalMixin, IdMixin, TimestampMixin, Base):
     # sign in (portal/staff/approvals.py). Enabling a disabled account does not lift this:
     # only an approval does.
     awaiting_approval: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The force identity provider's issuer and subject this account is linked to: set at
+    # the first single sign-on (by a verified email), then the only way that sign-on finds
+    # the account (portal/staff/auth/single_sign_on.py).
+    oidc_issuer: Mapped[str | None] = mapped_column(String(255))
+    oidc_subject: Mapped[str | None] = mapped_column(String(255))
 
     @property
     def role(self) -> str:

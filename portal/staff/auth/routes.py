@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import segno
-from flask import redirect, render_template, request, url_for
+from flask import abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.auth.sessions import leave_to, start_session
 from portal.data import audit
 from portal.extensions import db, limiter
-from portal.staff.auth import bp, signing_in
+from portal.staff.auth import bp, oidc_client, signing_in, sso_views
 from portal.staff.auth.forms import CodeForm, NewPasswordForm, SignInForm
 from portal.staff.auth.passwords import complete_reset, password_problem, user_for_code
-from portal.staff.auth.signing_in import Outcome
+from portal.staff.auth.signing_in import Outcome, home_for
 from portal.web.safe_redirect import safe_next
 
 POST_LIMIT = "20 per minute"
@@ -35,14 +35,19 @@ def wrong_message() -> str:
     )
 
 
-def _home_for(user) -> str:
-    return url_for("admin.index") if user.role == "admin" else url_for("staff.caseload")
+def _local_sign_in_only() -> None:
+    """A force that signs staff in only through its identity provider switches the
+    password and TOTP pages off (PORTAL_STAFF_LOCAL_SIGN_IN=0): they answer 404."""
+    if not current_app.config["SETTINGS"].staff_local_sign_in:
+        abort(404)
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
 @limiter.limit(POST_LIMIT, methods=["POST"])
 def sign_in():
     form = SignInForm()
+    if request.method == "POST":
+        _local_sign_in_only()
     if form.validate_on_submit():
         outcome, user = signing_in.check_password(form.email.data, form.password.data)
         if outcome is not Outcome.OK:
@@ -54,9 +59,17 @@ def sign_in():
     return render_template("staff/auth/sign_in.html", form=form)
 
 
+# Single sign-on through the force's identity provider (portal/staff/auth/sso_views.py).
+bp.add_url_rule("/sign-in/force", view_func=limiter.limit(POST_LIMIT)(sso_views.force_sign_in))
+bp.add_url_rule(
+    "/sign-in/force/return", view_func=limiter.limit(POST_LIMIT)(sso_views.force_return)
+)
+
+
 @bp.route("/sign-in/code", methods=["GET", "POST"])
 @limiter.limit(POST_LIMIT, methods=["POST"])
 def enter_code():
+    _local_sign_in_only()
     user = signing_in.pending_user()
     if user is None or user.totp_enrolled_at is None:
         return redirect(url_for("staff_auth.sign_in"), code=303)
@@ -72,6 +85,7 @@ def enter_code():
 @bp.route("/enrol", methods=["GET", "POST"])
 @limiter.limit(POST_LIMIT, methods=["POST"])
 def enrol():
+    _local_sign_in_only()
     user = signing_in.pending_user()
     if user is None or user.totp_enrolled_at is not None:
         return redirect(url_for("staff_auth.sign_in"), code=303)
@@ -97,10 +111,10 @@ def _code_error(outcome: Outcome) -> str:
 
 
 def _finish_sign_in(user):
-    signing_in.record_sign_in(user)
+    signing_in.record_sign_in(user, method="password")
     next_url = request.args.get("next")
     start_session(user)  # clears the half-signed-in state and commits the audit event
-    return redirect(safe_next(next_url, default=_home_for(user)), code=303)
+    return redirect(safe_next(next_url, default=home_for(user)), code=303)
 
 
 @bp.route("/password", methods=["GET", "POST"])
@@ -108,6 +122,7 @@ def _finish_sign_in(user):
 def choose_password():
     # The one-time code is typed into this form and travels in the POST body only: never
     # in a URL, so never in an access log, a Referer header or a browser's history.
+    _local_sign_in_only()
     form = NewPasswordForm()
     if form.validate_on_submit():
         user = user_for_code(form.reset_code.data)
@@ -141,4 +156,9 @@ def sign_out():
     if current_user.is_authenticated and current_user.kind == "staff":
         audit.record("staff.signed_out")
         db.session.commit()
-    return leave_to(url_for("staff_auth.sign_in", signed_out="1"), "sign_out")
+    # Signed in through the force's provider: end its session too, where it can be ended
+    # (its end_session_endpoint), after ending ours.
+    signed_out = url_for("staff_auth.sign_in", signed_out="1")
+    base_url = current_app.config["SETTINGS"].base_url.rstrip("/")
+    next_stop = oidc_client.logout_url(base_url + signed_out) or signed_out
+    return leave_to(next_stop, "sign_out")

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 import pyotp
-from flask import session
+from flask import session, url_for
 from sqlalchemy import func, select
 
 from portal.auth import throttle
@@ -113,9 +113,15 @@ def complete_enrolment(user: StaffUser) -> None:
     audit.record("staff.totp_enrolled", subject=user, actor=user)
 
 
-def record_sign_in(user: StaffUser) -> None:
-    """Audit a successful sign-in (committed by `start_session`)."""
-    audit.record("staff.signed_in", subject=user, actor=user)
+def record_sign_in(user: StaffUser, method: str) -> None:
+    """Audit a successful sign-in (committed by `start_session`): `password` (with TOTP)
+    or `single_sign_on` (the force's identity provider)."""
+    audit.record("staff.signed_in", subject=user, actor=user, detail={"method": method})
+
+
+def home_for(user: StaffUser) -> str:
+    """Where a staff member lands once signed in, however they signed in."""
+    return url_for("admin.index") if user.role == "admin" else url_for("staff.caseload")
 
 
 def _audit_failure(user: StaffUser | None, stage: str) -> None:
