@@ -80,8 +80,8 @@ def referral_deadline(reported_on: date, country: Country | str) -> datetime:
 
     The duty is to refer the victim to support within 2 working days of the report, so the
     clock starts at the report, not when the victim is told of the referral. Reported on
-    Thursday 24 December 2026 in England: due at the end of Tuesday 29 December, 25 and 28
-    December being bank holidays.
+    Thursday 24 December 2026 in England: due at the end of Wednesday 30 December, 25 and
+    28 December being bank holidays.
     """
     due_day = add_working_days(reported_on, SUPPORT_REFERRAL_WORKING_DAYS, Country(country))
     return end_of_london_day(due_day)
