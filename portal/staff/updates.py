@@ -15,10 +15,10 @@ from flask_login import current_user
 
 from portal.data.scoping import get_case_or_404, get_update_or_404
 from portal.notifications.delivery_status import notification_status
-from portal.rules import presenting, publishing
+from portal.rules import presenting, publishing, stages
 from portal.rules.languages import language as language_info
 from portal.rules.victims_code import event_rule, find_jargon
-from portal.staff import bp
+from portal.staff import bp, queries
 from portal.staff.forms import UpdateForm
 from portal.staff.language_check import seems_not_in
 from portal.web.jinja import staff_time
@@ -96,7 +96,21 @@ def preview_update(case_id: uuid.UUID):
         sensitive=form.sensitive_choice(),
         jargon=find_jargon(form.free_text.data or ""),
         wrong_language=seems_not_in(form.free_text.data, case.victim.language),
+        earlier_stage=_earlier_stage(case, form.event_type.data) if original is None else None,
     )
+
+
+def _earlier_stage(case, event_type: str):
+    """The stage the victim's tracker stays at, when this event belongs to an earlier one.
+
+    The tracker never moves back; the officer is told so before publishing, rather than
+    the victim finding the tracker unchanged with no word why.
+    """
+    event_stage = stages.STAGE_OF_EVENT.get(event_type)
+    current, _ = stages.current_stage(queries.case_updates(case))
+    if event_stage is None or event_stage >= current:
+        return None
+    return stages.WORDS[current].title
 
 
 @bp.post("/cases/<uuid:case_id>/updates/publish")

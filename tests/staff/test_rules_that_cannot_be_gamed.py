@@ -159,3 +159,25 @@ def test_a_report_date_in_the_future_or_missing_is_refused(client, officer):
     assert "The date it was reported cannot be in the future" in ahead.error_summary()
     assert "Enter the date the crime was reported, like 27 3 2026" in missing.error_summary()
     assert db.session.scalar(select(func.count()).select_from(Case)) == 0
+
+
+def test_the_preview_says_when_an_event_will_not_move_the_tracker_back(client, officer, case):
+    from tests import factories
+
+    factories.make_update(case, "Charged with rape.", event_type="charged")
+    with time_machine.travel(NOW, tick=False):
+        sign_in_staff(client, officer)
+        bail = Page(
+            client.post(
+                f"/staff/cases/{case.id}/updates/preview",
+                _data(event_type="bail_conditions_changed"),
+            )
+        )
+        trial = Page(
+            client.post(
+                f"/staff/cases/{case.id}/updates/preview", _data(event_type="trial_date_fixed")
+            )
+        )
+    note = bail.select_one("#stage-note").get_text(" ", strip=True)
+    assert "stays at “Charged or no further action”" in note
+    assert trial.select_one("#stage-note") is None

@@ -46,3 +46,19 @@ def test_a_decision_not_yet_opened_does_not_move_the_tracker(app, case):
     page = victim_client(app, case.victim).get_page("/my/")
     assert _current(page).startswith("With the prosecutors")
     assert "not charged" not in page.text().lower()
+
+
+def test_the_routine_by_date_on_the_home_page_is_never_christmas_day(app, case):
+    from datetime import UTC, datetime
+
+    import time_machine
+
+    from portal.extensions import db
+
+    case.victim.routine_frequency = "fortnightly"
+    case.last_contact_at = datetime(2026, 12, 11, 10, 0, tzinfo=UTC)  # + 14 days: 25 December
+    db.session.commit()
+    with time_machine.travel(datetime(2026, 12, 14, 10, 0, tzinfo=UTC), tick=False):
+        page = victim_client(app, case.victim).get_page("/my/")
+    assert "you will hear from your officer by 29 December 2026" in page.text()
+    assert "25 December" not in page.text()

@@ -98,3 +98,15 @@ def test_a_police_decision_about_a_suspect_interviewed_keeps_the_police_review(a
     assert "The police have decided" in page.text()
     box = page.select_one("#right-to-review").get_text(" ", strip=True)
     assert "until 31 March 2027" in box
+
+
+def test_the_rights_page_gives_the_cps_scheme_and_its_dates(app, case):
+    with time_machine.travel(NEW_YEARS_EVE, tick=False):
+        decision, _ = _publish(app, case, decided_by="cps")
+        victim = victim_client(app, case.victim)
+        victim.get_page(f"/my/updates/{decision.id}?note=seen")  # read: now offered
+        rights = victim.get_page("/my/rights")
+    words = rights.text()
+    assert "this is the CPS Victims' Right to Review" in words
+    assert "ask the CPS by 15 January 2027" in words
+    assert "until 31 March 2027" in words
