@@ -23,9 +23,13 @@ def _case_ids(principal):
 
 
 def get_review_or_404(principal, request_id: uuid.UUID) -> ReviewRequest:
+    """A police review in the force's queue. A CPS request is the same 404 as nothing: the
+    force neither acknowledges nor decides it, so no edited URL can reach those steps."""
     found = db.session.scalar(
         select(ReviewRequest).where(
-            ReviewRequest.id == request_id, ReviewRequest.case_id.in_(_case_ids(principal))
+            ReviewRequest.id == request_id,
+            ReviewRequest.case_id.in_(_case_ids(principal)),
+            ReviewRequest.scheme == POLICE_SCHEME,
         )
     )
     if found is None:

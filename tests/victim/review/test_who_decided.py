@@ -110,3 +110,20 @@ def test_the_rights_page_gives_the_cps_scheme_and_its_dates(app, case):
     assert "this is the CPS Victims' Right to Review" in words
     assert "ask the CPS by 15 January 2027" in words
     assert "until 31 March 2027" in words
+
+
+def test_a_cps_request_cannot_be_acknowledged_or_decided_by_the_force(app, case, supervisor):
+    with time_machine.travel(NEW_YEARS_EVE, tick=False):
+        decision, _ = _publish(app, case, decided_by="cps")
+        victim_client(app, case.victim).post(f"/my/review/{decision.id}", {"note": ""})
+    request = db.session.scalar(select(ReviewRequest))
+    staff = staff_client(app, supervisor)
+    staff.get_page(f"/staff/reviews/{request.id}", status=404)
+    refused = staff.post(
+        f"/staff/reviews/{request.id}/acknowledged",
+        {"acknowledged_on": ["4", "1", "2027"]},
+        from_url="/staff/reviews/",
+    )
+    assert refused.status_code == 404
+    db.session.expire_all()
+    assert db.session.scalar(select(ReviewRequest.acknowledged_on)) is None
