@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,9 @@ DEVELOPMENT_ENCRYPTION_KEYS = "dev1:" + base64.urlsafe_b64encode(b"d" * 32).deco
 DEVELOPMENT_BLIND_INDEX_KEY = base64.urlsafe_b64encode(b"i" * 32).decode()
 
 DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
+STAGE_TIME_PREFIX = "PORTAL_STAGE_TIME_"
+_STAGE_TIME = re.compile(r"^\s*[1-9]\d*-[1-9]\d* (weeks|months)\s*$")
+_STAGES = ("reported", "investigation", "with_cps", "decision", "court", "outcome", "after")
 
 
 class ConfigError(RuntimeError):
@@ -81,6 +85,9 @@ class Settings:
     oidc_mfa_amr: str = "mfa"
     oidc_mfa_acr: str = ""
     extra: Mapping[str, str] = field(default_factory=dict)
+    # How long each stage of a case often takes, as the force sets it: PORTAL_STAGE_TIME_<STAGE>
+    # = "6-12 months" (portal/rules/stages.py has the stages, defaults and their sources).
+    stage_times: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def is_production(self) -> bool:
@@ -142,6 +149,11 @@ class Settings:
             oidc_mfa_amr=env.get("PORTAL_OIDC_MFA_AMR", "mfa"),
             oidc_mfa_acr=env.get("PORTAL_OIDC_MFA_ACR", ""),
             extra={k: v for k, v in env.items() if k.startswith("PORTAL_NOTIFY_TEMPLATE_")},
+            stage_times={
+                k.removeprefix(STAGE_TIME_PREFIX).lower(): v
+                for k, v in env.items()
+                if k.startswith(STAGE_TIME_PREFIX)
+            },
         )
         settings.check()
         return settings
@@ -242,6 +254,12 @@ def unsafe_settings(settings: Settings) -> list[str]:
     """
     production = settings.is_production
     problems = _staff_sign_in_problems(settings)
+    for stage, value in settings.stage_times.items():
+        if stage not in _STAGES or not _STAGE_TIME.match(value):
+            problems.append(
+                f"{STAGE_TIME_PREFIX}{stage.upper()}: write a stage from "
+                f"{', '.join(_STAGES)} and a range like '6-12 months' or '2-8 weeks'."
+            )
     # The exit button must leave for a real web page, and links in notifications must
     # reach the portal over TLS: a `javascript:` or `data:` address runs code instead of
     # leaving, and `http://` lets anyone on the network read or change the page. Plain

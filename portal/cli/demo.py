@@ -30,6 +30,7 @@ from portal.data.models import (
     utcnow,
 )
 from portal.extensions import db
+from portal.rules.victims_code import event_rule, london_date
 from portal.security.crypto import blind_index
 
 DEMO_TEAM = "Demo team: Rape and Serious Sexual Offences"
@@ -161,6 +162,8 @@ def _case(victim: Victim, reference: str, offence: str, country: str, officer: S
         officer=officer,
         crime_reference_index=blind_index(reference),
         last_contact_at=utcnow() - timedelta(days=9),
+        # Reported five weeks ago: every story below runs from then.
+        reported_on=london_date(utcnow() - timedelta(days=35)),
     )
     case.crime_reference = reference
     db.session.add(case)
@@ -198,6 +201,9 @@ def _create_victim_and_case(row, staff: list[StaffUser]) -> None:
             language=language,
             sensitive=sensitive,
             idempotency_key=f"demo-{access_id}-{days_ago}",
+            # The demo's decisions are the police's, about a suspect interviewed under caution.
+            decided_by="police" if event_rule(event_type).is_decision else None,
+            suspect_interviewed=True if event_type == "no_further_action" else None,
         )
         update.free_text = text
         db.session.add(update)

@@ -23,9 +23,13 @@ def _case_ids(principal):
 
 
 def get_review_or_404(principal, request_id: uuid.UUID) -> ReviewRequest:
+    """A police review in the force's queue. A CPS request is the same 404 as nothing: the
+    force neither acknowledges nor decides it, so no edited URL can reach those steps."""
     found = db.session.scalar(
         select(ReviewRequest).where(
-            ReviewRequest.id == request_id, ReviewRequest.case_id.in_(_case_ids(principal))
+            ReviewRequest.id == request_id,
+            ReviewRequest.case_id.in_(_case_ids(principal)),
+            ReviewRequest.scheme == POLICE_SCHEME,
         )
     )
     if found is None:
@@ -49,15 +53,27 @@ def review_for(decision: Update) -> ReviewRequest | None:
     return db.session.scalar(select(ReviewRequest).where(ReviewRequest.update_id == decision.id))
 
 
+# Decisions that may open a review; which scheme (if any) each opens is decided by the
+# rules (portal/rules/victims_code/review_schemes.py), which callers apply.
+REVIEWABLE_TYPES = (
+    EventType.NO_FURTHER_ACTION,
+    EventType.CPS_NO_CHARGE,
+    EventType.CPS_DISCONTINUANCE,
+)
+
+# Only the force's own reviews go to its supervisors: a CPS request is the CPS's to answer.
+POLICE_SCHEME = "police"
+
+
 def decisions_with_requests(principal) -> list[tuple[Update, ReviewRequest | None]]:
-    """Each decision not to charge on `principal`'s cases (originals, not corrections),
-    oldest first, with its review request if there is one."""
+    """Each decision that may be reviewed on `principal`'s cases (originals, not
+    corrections), oldest first, with its review request if there is one."""
     rows = db.session.execute(
         select(Update, ReviewRequest)
         .outerjoin(ReviewRequest, ReviewRequest.update_id == Update.id)
         .where(
             Update.case_id.in_(_case_ids(principal)),
-            Update.event_type == EventType.NO_FURTHER_ACTION,
+            Update.event_type.in_(REVIEWABLE_TYPES),
             Update.corrects_id.is_(None),
         )
         .order_by(Update.published_at, Update.id)
@@ -86,7 +102,11 @@ def open_reviews(principal) -> list[ReviewRequest]:
     """Requests not yet decided, the most pressing deadline first."""
     query = (
         select(ReviewRequest)
-        .where(ReviewRequest.case_id.in_(_case_ids(principal)), ReviewRequest.decided_on.is_(None))
+        .where(
+            ReviewRequest.case_id.in_(_case_ids(principal)),
+            ReviewRequest.scheme == POLICE_SCHEME,
+            ReviewRequest.decided_on.is_(None),
+        )
         .options(_with_case())
         .order_by(ReviewRequest.acknowledge_by, ReviewRequest.requested_at, ReviewRequest.id)
     )
@@ -97,11 +117,23 @@ def decided_reviews(principal, limit: int = 50) -> list[ReviewRequest]:
     query = (
         select(ReviewRequest)
         .where(
-            ReviewRequest.case_id.in_(_case_ids(principal)), ReviewRequest.decided_on.isnot(None)
+            ReviewRequest.case_id.in_(_case_ids(principal)),
+            ReviewRequest.scheme == POLICE_SCHEME,
+            ReviewRequest.decided_on.isnot(None),
         )
         .options(_with_case())
         .order_by(ReviewRequest.decided_on.desc(), ReviewRequest.id)
         .limit(limit)
+    )
+    return list(db.session.scalars(query))
+
+
+def cps_requests(case: Case) -> list[ReviewRequest]:
+    """For the officer's case page: the CPS reviews the victim said she is asking for."""
+    query = (
+        select(ReviewRequest)
+        .where(ReviewRequest.case_id == case.id, ReviewRequest.scheme != POLICE_SCHEME)
+        .order_by(ReviewRequest.requested_at, ReviewRequest.id)
     )
     return list(db.session.scalars(query))
 

@@ -29,7 +29,9 @@ def routine_update_overdue(case: Case, now: datetime) -> datetime | None:
     if case.status != CaseStatus.OPEN:
         return None
     try:
-        due = next_routine_due(case.last_contact_at, case.victim.routine_frequency)
+        due = next_routine_due(
+            case.last_contact_at, case.victim.routine_frequency, case.force_country
+        )
     except ValueError:  # an unknown frequency: no routine contact was agreed
         return None
     if due is None or not is_overdue(due, now):

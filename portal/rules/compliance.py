@@ -144,7 +144,9 @@ def routine_overdue(principal, now: datetime) -> list[tuple[Case, datetime]]:
     late = []
     for case in cases:
         try:
-            due = next_routine_due(case.last_contact_at, case.victim.routine_frequency)
+            due = next_routine_due(
+                case.last_contact_at, case.victim.routine_frequency, case.force_country
+            )
         except ValueError:
             continue
         if due is not None and now.replace(microsecond=0) > due:

@@ -17,11 +17,18 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from portal.data import audit, outbox
 from portal.data.models import Case, Obligation, StaffUser, Update, utcnow
 from portal.extensions import db
-from portal.rules.victims_code import code_deadline, event_rule
+from portal.rules.victims_code import EventType, code_deadline, event_rule
+from portal.rules.victims_code.deadlines import referral_deadline
+from portal.rules.victims_code.event_time import is_in_the_future
+from portal.rules.victims_code.london_time import LONDON
 
 
 class PublishFailed(RuntimeError):
     """The database refused the publish; nothing was written."""
+
+
+class DraftRefused(ValueError):
+    """What the draft says cannot be published (the form says why before it gets here)."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,8 @@ class Draft:
     sensitive: bool
     idempotency_key: str
     corrects_id: uuid.UUID | None = None
+    decided_by: str | None = None  # "police" or "cps", for a decision
+    suspect_interviewed: bool | None = None  # for a police decision not to charge
 
 
 @dataclass(frozen=True)
@@ -47,8 +56,45 @@ def new_idempotency_key() -> str:
 
 
 def deadline_for(case: Case, event_type: str, occurred_at: datetime) -> datetime | None:
-    """The Victims' Code deadline for telling this case's victim about this event."""
+    """The Victims' Code deadline for telling this case's victim about this event.
+
+    The referral to support runs from the day the crime was reported (Right 4), not from
+    when the referral was made or the victim told of it.
+    """
+    if event_type == EventType.SUPPORT_REFERRAL and case.reported_on is not None:
+        return referral_deadline(case.reported_on, case.force_country)
     return code_deadline(event_type, occurred_at, case.enhanced_service, case.force_country)
+
+
+def check_draft(draft: Draft, now: datetime) -> None:
+    """Refuse what must never be published, whatever the form let through.
+
+    An event dated in the future would be "told on time" before it happened; a decision
+    without reasons breaks Right 6 (the victim is told why).
+    """
+    if is_in_the_future(draft.occurred_at, now):
+        raise DraftRefused("the event is dated in the future")
+    decision = draft.corrects_id is None and event_rule(draft.event_type).is_decision
+    if decision and not (draft.free_text or "").strip():
+        raise DraftRefused("a decision needs its reasons")
+
+
+def record_referral_duty(case: Case, officer: StaffUser) -> Obligation:
+    """At a new case: the referral to support is due 2 working days after the report.
+
+    Recorded at once, so it shows as due in the caseload from the first day, and met by
+    the update that tells the victim about the referral.
+    """
+    reported = datetime.combine(case.reported_on, datetime.min.time(), tzinfo=LONDON)
+    obligation = Obligation(
+        case=case,
+        event_type=EventType.SUPPORT_REFERRAL.value,
+        occurred_at=reported,
+        due_at=referral_deadline(case.reported_on, case.force_country),
+        recorded_by_id=officer.id,
+    )
+    db.session.add(obligation)
+    return obligation
 
 
 def existing_publish(case: Case, key: str) -> Update | None:
@@ -66,6 +112,7 @@ def publish(case: Case, draft: Draft, officer: StaffUser) -> Published:
     earlier = existing_publish(case, draft.idempotency_key)
     if earlier is not None:
         return Published(earlier, created=False)
+    check_draft(draft, utcnow())
     try:
         update = _write(case, draft, officer)
         db.session.commit()
@@ -88,8 +135,14 @@ def _write(case: Case, draft: Draft, officer: StaffUser) -> Update:
         original = db.session.get(Update, draft.corrects_id)
         if original is None or original.case_id != case.id:
             raise PublishFailed("a correction must correct an update on the same case")
-        # A correction keeps the kind of what it corrects (never a new key decision).
-        draft = replace(draft, event_type=original.event_type)
+        # A correction keeps the kind of what it corrects (never a new key decision), and
+        # who made the decision, so the review scheme offered cannot change under it.
+        draft = replace(
+            draft,
+            event_type=original.event_type,
+            decided_by=original.decided_by,
+            suspect_interviewed=original.suspect_interviewed,
+        )
     update = Update(
         case=case,
         event_type=draft.event_type,
@@ -100,12 +153,16 @@ def _write(case: Case, draft: Draft, officer: StaffUser) -> Update:
         sensitive=draft.sensitive,
         corrects_id=draft.corrects_id,
         idempotency_key=draft.idempotency_key,
+        decided_by=draft.decided_by,
+        suspect_interviewed=draft.suspect_interviewed,
     )
     update.ensure_id()
     update.free_text = draft.free_text or None
     db.session.add(update)
     case.last_contact_at = now  # any update is contact: the routine clock starts again
     detail = {"event_type": draft.event_type, "sensitive": draft.sensitive}
+    if draft.decided_by is not None:
+        detail["decided_by"] = draft.decided_by
     if draft.corrects_id is not None:
         outbox.enqueue_for_update(update, reason="correction")
         detail["corrects"] = str(draft.corrects_id)
@@ -155,7 +212,9 @@ def record_event(case: Case, event_type: str, occurred_at: datetime, officer: St
     """Record that an event happened, to tell the victim about later: its Code deadline
     starts now and shows in the caseload and on the dashboard until an update about it is
     published. None if the event carries no deadline. Recording the same event twice
-    (a double click) keeps one duty."""
+    (a double click) keeps one duty. An event dated in the future is refused."""
+    if is_in_the_future(occurred_at, utcnow()):
+        raise DraftRefused("the event is dated in the future")
     due = deadline_for(case, event_type, occurred_at)
     if due is None:
         return None

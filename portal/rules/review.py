@@ -7,18 +7,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from portal.data import audit
+from portal.data import audit, review_queries
 from portal.data.errors import NotFound
 from portal.data.models import ReviewOutcome, ReviewRequest, Update
 from portal.data.outbox import enqueue_for_case
 from portal.data.review_queries import open_reviews
 from portal.extensions import db
 from portal.rules.victims_code import (
-    EventType,
     london_date,
     vrr_acknowledge_by,
     vrr_decision_by,
     vrr_request_deadline,
+)
+from portal.rules.victims_code.review_schemes import (
+    Scheme,
+    cps_decision_by,
+    cps_request_dates,
+    scheme_for,
 )
 
 ACKNOWLEDGED = "review_acknowledged"
@@ -38,9 +43,24 @@ class TimeLeft:
         return self.days_left < 0
 
 
+def scheme_of(update: Update) -> Scheme | None:
+    """The scheme the decision opens: police, CPS, or none (portal/rules/victims_code/
+    review_schemes.py)."""
+    return scheme_for(update.event_type, update.decided_by, update.suspect_interviewed)
+
+
 def is_reviewable(update: Update) -> bool:
-    """Only a decision not to charge opens the Victims' Right to Review in the portal."""
-    return update.event_type == EventType.NO_FURTHER_ACTION
+    """A decision one of the two review schemes covers."""
+    return scheme_of(update) is not None
+
+
+def decisions_to_offer(victim) -> list[tuple[Update, ReviewRequest | None]]:
+    """The decisions the victim has read that a review scheme covers, with any request."""
+    return [
+        (decision, request)
+        for decision, request in review_queries.decisions_to_offer(victim)
+        if is_reviewable(decision)
+    ]
 
 
 def decision_or_404(update: Update) -> Update:
@@ -53,24 +73,35 @@ def decision_or_404(update: Update) -> Update:
 
 
 def time_left(decision: Update, now: datetime) -> TimeLeft:
-    # The victim was told when the update was published to them.
-    deadline = vrr_request_deadline(decision.published_at)
+    # The victim was told when the update was published to them. Both schemes take
+    # requests for 3 months; the CPS asks for them sooner for a prompt review.
+    if scheme_of(decision) is Scheme.CPS:
+        deadline = cps_request_dates(decision.published_at, decision.case.force_country).request_by
+    else:
+        deadline = vrr_request_deadline(decision.published_at)
     days = (london_date(deadline) - london_date(now)).days
     return TimeLeft(told_at=decision.published_at, deadline=deadline, days_left=days)
 
 
 def request_review(victim, decision: Update, note: str | None, now: datetime) -> ReviewRequest:
-    """Record the request with its deadlines. A late request is taken, and marked late."""
+    """Record the request with its deadlines. A late request is taken, and marked late.
+
+    For a CPS decision this records that the victim is asking the CPS, so her officer can
+    help: the CPS, not the force, reviews it, so it carries no police deadlines and never
+    enters the supervisors' queue.
+    """
     country = decision.case.force_country
     left = time_left(decision, now)
+    police = scheme_of(decision) is Scheme.POLICE
     request = ReviewRequest(
         case_id=decision.case_id,
         update_id=decision.id,
+        scheme=Scheme.POLICE.value if police else Scheme.CPS.value,
         requested_at=now,
         told_at=left.told_at,
         request_deadline=left.deadline,
-        acknowledge_by=vrr_acknowledge_by(now, country),
-        decide_by=vrr_decision_by(now, country),
+        acknowledge_by=vrr_acknowledge_by(now, country) if police else None,
+        decide_by=vrr_decision_by(now, country) if police else None,
         late=left.has_passed,
     )
     request.ensure_id()
@@ -81,7 +112,7 @@ def request_review(victim, decision: Update, note: str | None, now: datetime) ->
         case_id=decision.case_id,
         subject=request,
         actor=victim,
-        detail={"late": request.late},
+        detail={"late": request.late, "scheme": request.scheme},
     )
     db.session.commit()
     return request
@@ -120,8 +151,16 @@ class Progress:
         return self.acknowledge_overdue or self.decision_overdue
 
 
+def cps_answer_expected_by(request: ReviewRequest) -> datetime:
+    """When the CPS aims to answer a request she made to it (CPS VRR guidance: 30 working
+    days), for the officer who helps her follow it up."""
+    return cps_decision_by(request.requested_at, request.case.force_country)
+
+
 def progress(request: ReviewRequest, now: datetime) -> Progress:
     # Deadlines are the last second of a London day; the recorded steps are London days.
+    if request.acknowledge_by is None or request.decide_by is None:
+        return Progress(False, False, False, False)  # a CPS request: the CPS keeps time
     past = now.replace(microsecond=0)
     ack_day, decide_day = london_date(request.acknowledge_by), london_date(request.decide_by)
     return Progress(

@@ -28,7 +28,7 @@ from portal.data.models import (
 from portal.data.outbox import enqueue_for_reply
 from portal.data.scoping import visible_cases
 from portal.extensions import db
-from portal.rules import access_reissue
+from portal.rules import access_reissue, publishing
 from portal.rules.access_reissue import set_activation_code
 from portal.rules.victims_code import LONDON, requires_enhanced_service
 from portal.security.crypto import blind_index
@@ -43,6 +43,7 @@ class NewCase:
     crime_reference: str
     offence_category: str
     force_country: str
+    reported_on: date
     preferred_name: str
     language: str
     channel: str
@@ -110,12 +111,14 @@ def _record_case(
         officer=officer,
         offence_category=details.offence_category,
         force_country=details.force_country,
+        reported_on=details.reported_on,
         enhanced_service=requires_enhanced_service(details.offence_category),
         crime_reference_index=blind_index(reference),
     )
     case.ensure_id()
     case.crime_reference = reference
     db.session.add_all([victim, case])
+    publishing.record_referral_duty(case, officer)
     code = set_activation_code(victim)
     audit.record(
         "case.created",

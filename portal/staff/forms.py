@@ -18,10 +18,12 @@ from wtforms import HiddenField, RadioField, SelectField, StringField, SubmitFie
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
-from portal.data.models import Channel
+from portal.data.models import Channel, utcnow
 from portal.rules import choices
 from portal.rules.languages import LANGUAGES
-from portal.rules.victims_code import EVENTS, LONDON, OfferKind
+from portal.rules.victims_code import EVENTS, LONDON, OfferKind, london_date
+from portal.rules.victims_code.event_time import is_in_the_future
+from portal.rules.victims_code.events import DecisionMaker, EventType
 from portal.web.date_field import DayMonthYearField
 
 TEXT_LIMIT = 5000
@@ -46,6 +48,14 @@ class NewCaseForm(FlaskForm):
         choices=[SelectChoice(*pair) for pair in choices.FORCE_COUNTRIES],
         widget=GovRadioInput(),
         validators=[DataRequired(_l("Select England or Wales"))],
+    )
+    reported_on = DayMonthYearField(
+        _l("Date the crime was reported"),
+        description=_l(
+            "The day they first reported it to the police, for example 27 3 2026. The "
+            "referral to support is due 2 working days after it."
+        ),
+        validators=[DataRequired(_l("Enter the date the crime was reported, like 27 3 2026"))],
     )
     preferred_name = StringField(
         _l("The name they want to be called"),
@@ -106,6 +116,10 @@ class NewCaseForm(FlaskForm):
             valid = False
         return valid
 
+    def validate_reported_on(self, field):
+        if field.data and field.data > london_date(utcnow()):
+            raise ValidationError(_l("The date it was reported cannot be in the future"))
+
     def validate_phone(self, field):
         if field.data and not re.fullmatch(r"\+?[\d ()-]{7,25}", field.data):
             raise ValidationError(_l("Enter a phone number, like 07700 900 982"))
@@ -130,11 +144,35 @@ class UpdateForm(FlaskForm):
         widget=GovTextInput(),
         validators=[DataRequired(_l("Enter the time it happened, like 14:30"))],
     )
+    decided_by = RadioField(
+        _l("Who made the decision?"),
+        description=_l(
+            "Only for a charge or a decision not to charge. It decides which review scheme "
+            "they are told about: the police scheme or the CPS scheme."
+        ),
+        choices=[
+            SelectChoice(DecisionMaker.POLICE.value, _l("The police")),
+            SelectChoice(DecisionMaker.CPS.value, _l("The Crown Prosecution Service (CPS)")),
+        ],
+        widget=GovRadioInput(),
+        validators=[Optional()],
+    )
+    suspect_interviewed = RadioField(
+        _l("Was the suspect interviewed under caution, or reported to the CPS?"),
+        description=_l(
+            "Only for a police decision not to charge. The police Victims' Right to Review "
+            "covers only a suspect who was."
+        ),
+        choices=[SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))],
+        widget=GovRadioInput(),
+        validators=[Optional()],
+    )
     free_text = StringField(
-        _l("A personal message (optional)"),
+        _l("A personal message (the reasons, for a decision)"),
         description=_l(
             "Write in plain words, in the language they chose. It appears under the "
-            "explanation the portal gives for this event."
+            "explanation the portal gives for this event. For a decision it must give the "
+            "reasons: the Victims' Code says they must be told why it was made."
         ),
         widget=GovTextArea(),
         validators=[Optional(), Length(max=TEXT_LIMIT)],
@@ -159,6 +197,52 @@ class UpdateForm(FlaskForm):
     def validate_occurred_time(self, field):
         if self.parsed_time() is None:
             raise ValidationError(_l("Enter the time it happened, like 14:30"))
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        rule = EVENTS.get(self.event_type.data)
+        dated = self.occurred_on.data and self.parsed_time() is not None
+        if dated and is_in_the_future(self.occurred_at(), utcnow()):
+            self.occurred_on.errors.append(
+                _l("The date and time it happened cannot be in the future")
+            )
+            valid = False
+        if rule is None or not rule.is_decision or self.corrects_id.data:
+            return valid  # a correction keeps who decided what it corrects
+        if not (self.free_text.data or "").strip():
+            self.free_text.errors.append(
+                _l("Enter the reasons for the decision. They must be told why it was made")
+            )
+            valid = False
+        if rule.asks_decision_maker and not self.decided_by.data:
+            self.decided_by.errors.append(_l("Select who made the decision"))
+            valid = False
+        if self.asks_about_interview() and not self.suspect_interviewed.data:
+            self.suspect_interviewed.errors.append(
+                _l("Select whether the suspect was interviewed under caution")
+            )
+            valid = False
+        return valid
+
+    def asks_about_interview(self) -> bool:
+        """Only a police decision not to charge depends on the interview."""
+        return (
+            self.event_type.data == EventType.NO_FURTHER_ACTION
+            and self.decided_by.data == DecisionMaker.POLICE
+        )
+
+    def decided_by_value(self) -> str | None:
+        rule = EVENTS.get(self.event_type.data)
+        if rule is None or not rule.is_decision:
+            return None
+        if not rule.asks_decision_maker:
+            return rule.decision_makers[0].value
+        return self.decided_by.data or None
+
+    def suspect_interviewed_value(self) -> bool | None:
+        if not self.asks_about_interview():
+            return None
+        return {"yes": True, "no": False}.get(self.suspect_interviewed.data)
 
     def validate_idempotency_key(self, field):
         if not re.fullmatch(r"[0-9a-f]{32}", field.data or ""):

@@ -59,7 +59,9 @@ class CaseloadRow:
 
 def routine_deadline(case: Case) -> Deadline | None:
     try:
-        due = next_routine_due(case.last_contact_at, case.victim.routine_frequency)
+        due = next_routine_due(
+            case.last_contact_at, case.victim.routine_frequency, case.force_country
+        )
     except ValueError:  # an unknown frequency: treat as no routine contact agreed
         return None
     return Deadline(due, "routine") if due else None

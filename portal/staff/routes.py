@@ -8,10 +8,12 @@ from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from portal.data import review_queries
 from portal.data.models import CaseStatus, MessageKind, utcnow
 from portal.data.scoping import get_case_or_404, get_message_or_404
 from portal.notifications.delivery_status import notification_flags_for, notification_status
 from portal.rules import access_reissue
+from portal.rules import review as review_rules
 from portal.rules.feedback import clarity_answers
 from portal.staff import bp, cases, queries
 from portal.staff.forms import NewCaseForm, ReplyForm, RightsForm
@@ -55,6 +57,8 @@ def render_case(case, reply_form=None, rights_form=None, status: int = 200):
         call_requests=calls,
         rights=queries.rights_records(case),
         reissue=access_reissue.latest_for(case.victim),
+        cps_reviews=review_queries.cps_requests(case),
+        cps_answer_by=review_rules.cps_answer_expected_by,
         reply_form=reply_form or ReplyForm(formdata=None),
         rights_form=rights_form or RightsForm(formdata=None),
         form=reply_form or rights_form,

@@ -15,10 +15,10 @@ from flask_login import current_user
 
 from portal.data.scoping import get_case_or_404, get_update_or_404
 from portal.notifications.delivery_status import notification_status
-from portal.rules import presenting, publishing
+from portal.rules import presenting, publishing, stages
 from portal.rules.languages import language as language_info
 from portal.rules.victims_code import event_rule, find_jargon
-from portal.staff import bp
+from portal.staff import bp, queries
 from portal.staff.forms import UpdateForm
 from portal.staff.language_check import seems_not_in
 from portal.web.jinja import staff_time
@@ -75,6 +75,12 @@ def preview_update(case_id: uuid.UUID):
         (form.free_text.data or "").strip() or None,
         current_user,
         corrects_id=original.id if original is not None else None,
+        decided_by=original.decided_by if original is not None else form.decided_by_value(),
+        suspect_interviewed=(
+            original.suspect_interviewed
+            if original is not None
+            else form.suspect_interviewed_value()
+        ),
     )
     return render_template(
         "staff/update_preview.html",
@@ -84,11 +90,27 @@ def preview_update(case_id: uuid.UUID):
         victim_language=language_info(case.victim.language),
         victim_view=as_the_victim_sees_it(view, case.victim.language),
         rule=event_rule(form.event_type.data),
+        decided_by=view.update.decided_by,
+        scheme=presenting.scheme_of(view.update),
         deadline=publishing.deadline_for(case, form.event_type.data, occurred_at),
         sensitive=form.sensitive_choice(),
         jargon=find_jargon(form.free_text.data or ""),
         wrong_language=seems_not_in(form.free_text.data, case.victim.language),
+        earlier_stage=_earlier_stage(case, form.event_type.data) if original is None else None,
     )
+
+
+def _earlier_stage(case, event_type: str):
+    """The stage the victim's tracker stays at, when this event belongs to an earlier one.
+
+    The tracker never moves back; the officer is told so before publishing, rather than
+    the victim finding the tracker unchanged with no word why.
+    """
+    event_stage = stages.STAGE_OF_EVENT.get(event_type)
+    current, _ = stages.current_stage(queries.case_updates(case))
+    if event_stage is None or event_stage >= current:
+        return None
+    return stages.WORDS[current].title
 
 
 @bp.post("/cases/<uuid:case_id>/updates/publish")
@@ -105,9 +127,16 @@ def publish_update(case_id: uuid.UUID):
         sensitive=form.sensitive_choice(),
         idempotency_key=form.idempotency_key.data,
         corrects_id=original.id if original is not None else None,
+        decided_by=form.decided_by_value(),
+        suspect_interviewed=form.suspect_interviewed_value(),
     )
     try:
         result = publishing.publish(case, draft, current_user)
+    except publishing.DraftRefused:
+        # The form checks the same rules, so only a clock that moved between the two can
+        # get here: show the form again with nothing lost.
+        problem = _("The update could not be published. Check the date and the reasons.")
+        return _render_form(case, form, original, problem=problem, status=400)
     except publishing.PublishFailed:
         problem = _(
             "The update could not be published because of a problem with the system. "
@@ -137,9 +166,13 @@ def record_event(case_id: uuid.UUID):
             )
         )
         return _render_form(case, form, None)
-    obligation = publishing.record_event(
-        case, form.event_type.data, form.occurred_at(), current_user
-    )
+    try:
+        obligation = publishing.record_event(
+            case, form.event_type.data, form.occurred_at(), current_user
+        )
+    except publishing.DraftRefused:
+        form.occurred_on.errors.append(_("The date and time it happened cannot be in the future"))
+        return _render_form(case, form, None)
     if obligation is None:
         form.event_type.errors.append(
             _("This kind of event has no Victims' Code deadline. Choose Preview to tell them")

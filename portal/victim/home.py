@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask import current_app
+
 from portal.data import victim_queries as queries
 from portal.data.models import Case, CaseStatus
-from portal.rules import presenting
+from portal.rules import presenting, stages
 from portal.victim.questions import unread_replies
 
 
@@ -15,6 +17,7 @@ from portal.victim.questions import unread_replies
 class CaseSummary:
     case: Case
     next_routine_due: datetime | None
+    tracker: stages.Tracker | None = None
 
     @property
     def officer(self):
@@ -36,14 +39,29 @@ class Home:
         return sum(1 for view in self.updates if view.is_unread)
 
 
+def stage_times() -> dict[stages.Stage, stages.Duration]:
+    """The force's own ranges (PORTAL_STAGE_TIME_<STAGE>); the settings check refused any
+    that do not parse, so a start with a bad one never gets here."""
+    settings = current_app.config.get("SETTINGS")
+    configured = getattr(settings, "stage_times", None) or {}
+    return {
+        stages.Stage[name.upper()]: stages.parse_duration(value)
+        for name, value in configured.items()
+    }
+
+
 def home_for(victim) -> Home:
+    published = queries.updates(victim)
+    times = stage_times()
     cases = [
         CaseSummary(
-            case=case, next_routine_due=presenting.routine_due(case, victim.routine_frequency)
+            case=case,
+            next_routine_due=presenting.routine_due(case, victim.routine_frequency),
+            tracker=stages.tracker([u for u in published if u.case_id == case.id], times),
         )
         for case in queries.cases(victim)
     ]
-    updates = [presenting.summary(update) for update in queries.updates(victim)]
+    updates = [presenting.summary(update) for update in published]
     return Home(
         cases=cases,
         updates=updates,

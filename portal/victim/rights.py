@@ -7,15 +7,15 @@ from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 
-from portal.data import review_queries
 from portal.data import victim_queries as queries
 from portal.data.models import OfferResponse, ReviewRequest, RightsRecord, Terminology, Update
+from portal.rules import review as review_rules
 from portal.rules.victims_code import (
     RIGHTS,
     OfferKind,
     requires_enhanced_service,
-    vrr_request_deadline,
 )
+from portal.rules.victims_code.review_schemes import Scheme, cps_request_dates
 
 ENHANCED = {
     Terminology.VICTIM: _l(
@@ -76,6 +76,8 @@ class ReviewChance:
     decision: Update
     deadline: datetime
     request: ReviewRequest | None = None
+    scheme: Scheme = Scheme.POLICE
+    prompt_by: datetime | None = None  # the CPS scheme only: for a prompt review
 
 
 @dataclass
@@ -107,10 +109,16 @@ def review_chances(victim) -> list[ReviewChance]:
     Decisions, not corrections of them: a correction leads to the same review form. The
     same decisions as the home page offers: one the victim chose to read later behind its
     content note is not given away here either."""
-    return [
-        ReviewChance(decision, vrr_request_deadline(decision.published_at), request)
-        for decision, request in review_queries.decisions_to_offer(victim)
-    ]
+    chances = []
+    for decision, request in review_rules.decisions_to_offer(victim):
+        scheme = review_rules.scheme_of(decision)
+        deadline = review_rules.time_left(decision, decision.published_at).deadline
+        prompt_by = None
+        if scheme is Scheme.CPS:
+            country = decision.case.force_country
+            prompt_by = cps_request_dates(decision.published_at, country).prompt_by
+        chances.append(ReviewChance(decision, deadline, request, scheme, prompt_by))
+    return chances
 
 
 def rights_for(victim) -> list[RightForYou]:

@@ -16,7 +16,8 @@ from portal.data import victim_queries as queries
 from portal.data.models import utcnow
 from portal.data.scoping import get_case_or_404, get_update_or_404
 from portal.extensions import db
-from portal.rules import access_reissue, presenting
+from portal.rules import access_reissue, presenting, stages
+from portal.rules import review as review_rules
 from portal.rules.feedback import clarity_for
 from portal.victim import bp, reading
 from portal.victim import communication_plan as plan
@@ -54,7 +55,8 @@ def home():
     page = render_template(
         "victim/home.html",
         home=home_for(me),
-        review_links=review_queries.decisions_to_offer(me),
+        not_applicable=stages.NOT_APPLICABLE,
+        review_links=review_rules.decisions_to_offer(me),
         failed_tries=failed_tries_notice(failed_tries) if failed_tries else None,
         reissue_notice=notice,
     )

@@ -42,6 +42,7 @@ def test_an_officer_creates_a_case_publishes_with_preview_and_reads_a_question(
     page.get_by_label("Crime reference number").fill("RSO/26/0417")
     page.get_by_label("Rape", exact=True).check()
     page.get_by_label("England").check()
+    _fill_day(page, utcnow().date())  # the date the crime was reported
     page.get_by_label("The name they want to be called").fill("Samira")
     page.get_by_role("button", name="Save and get an activation code").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Case recorded"
@@ -75,14 +76,17 @@ def test_an_officer_creates_a_case_publishes_with_preview_and_reads_a_question(
         assert db.session.scalar(select(Update)).free_text == MESSAGE
 
 
+def _fill_day(page, day) -> None:
+    page.get_by_role("textbox", name="Day").fill(str(day.day))
+    page.get_by_role("textbox", name="Month").fill(str(day.month))
+    page.get_by_role("textbox", name="Year").fill(str(day.year))
+
+
 def _fill_update_form(page, event_label: str, text: str) -> None:
-    today = utcnow().date()
     page.get_by_label("What happened").select_option(label=event_label)
-    page.get_by_label("Day").fill(str(today.day))
-    page.get_by_label("Month").fill(str(today.month))
-    page.get_by_label("Year").fill(str(today.year))
+    _fill_day(page, utcnow().date())
     page.get_by_label("Time it happened").fill("00:01")
-    page.get_by_label("A personal message (optional)").fill(text)
+    page.get_by_label("A personal message (the reasons, for a decision)").fill(text)
 
 
 def test_a_supervisor_sees_an_overdue_item_appear_on_the_dashboard(device, live_server, app):

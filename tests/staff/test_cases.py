@@ -25,6 +25,7 @@ NEW_CASE = {
     "crime_reference": "RSO/26/5150",
     "offence_category": "sexual_assault",
     "force_country": "wales",
+    "reported_on": ["2", "3", "2026"],
     "preferred_name": "Morgan",
     "language": "cy",
     "channel": "email",

@@ -1,4 +1,4 @@
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 import time_machine
@@ -43,6 +43,13 @@ def _preview(client, case, **overrides):
 def _publish(client, case, **overrides):
     return client.post(f"/staff/cases/{case.id}/updates/publish", _data(**overrides))
 
+
+# A police decision not to charge, as the form now requires it: who decided, the interview.
+POLICE_NFA = {
+    "event_type": "no_further_action",
+    "decided_by": "police",
+    "suspect_interviewed": "yes",
+}
 
 # Saturday 14 March 2026, after a Friday-afternoon arrest.
 SATURDAY = datetime(2026, 3, 14, 10, 0, tzinfo=UTC)
@@ -110,6 +117,8 @@ def test_the_forces_country_chooses_whose_bank_holidays_are_skipped(
 
 
 def test_a_support_referral_has_two_working_days(client, officer, case):
+    case.reported_on = date(2026, 3, 13)  # reported on the Friday
+    db.session.commit()
     with time_machine.travel(SATURDAY, tick=False):
         sign_in_staff(client, officer)
         _publish(client, case, event_type="support_referral")
@@ -217,13 +226,13 @@ def test_publishing_meets_an_obligation_recorded_earlier(client, officer, case):
 
 def test_a_sensitive_event_gets_a_content_note_by_default(client, officer, case):
     sign_in_staff(client, officer)
-    _publish(client, case, event_type="no_further_action")
+    _publish(client, case, **POLICE_NFA)
     assert db.session.scalar(select(Update.sensitive)) is True
 
 
 def test_the_officer_can_choose_no_content_note(client, officer, case):
     sign_in_staff(client, officer)
-    _publish(client, case, event_type="no_further_action", sensitive="no")
+    _publish(client, case, **POLICE_NFA, sensitive="no")
     assert db.session.scalar(select(Update.sensitive)) is False
 
 

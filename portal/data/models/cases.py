@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import ForeignKey, LargeBinary, String
@@ -37,6 +37,12 @@ class Case(IdMixin, TimestampMixin, Base):
     officer: Mapped[StaffUser] = relationship()
     # When the victim last heard anything: the start of the next routine-update period.
     last_contact_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The London day the crime was reported: the referral to support is due 2 working days
+    # after it (Victims' Code 2020, Right 4), whenever the victim is told of the referral.
+    # Required by the new-case form and filled for older cases by migration 0013; nullable
+    # in the schema only because SQLite cannot add a NOT NULL column to a table that other
+    # tables refer to.
+    reported_on: Mapped[date | None]
 
 
 class Update(IdMixin, TimestampMixin, Base):
@@ -55,6 +61,11 @@ class Update(IdMixin, TimestampMixin, Base):
     free_text = Encrypted("_free_text")
     language: Mapped[str] = mapped_column(String(10), default="en")
     sensitive: Mapped[bool] = mapped_column(default=False)
+    # For a decision: who made it ("police" or "cps"), which decides the review scheme, and
+    # for a police decision not to charge whether the suspect was interviewed under caution
+    # (the police scheme covers only that). None on anything that is not a decision.
+    decided_by: Mapped[str | None] = mapped_column(String(10))
+    suspect_interviewed: Mapped[bool | None]
     corrects_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("case_update.id"))
     corrects: Mapped[Update | None] = relationship(remote_side="Update.id")
     # One publish per form: a double click sends the same key and is refused by the index.

@@ -26,6 +26,14 @@ class EventType(StrEnum):
     NO_FURTHER_ACTION = "no_further_action"
     OUT_OF_COURT_DISPOSAL = "out_of_court_disposal"
     COURT_DATE_SET = "court_date_set"
+    CPS_NO_CHARGE = "cps_no_charge"
+    CPS_DISCONTINUANCE = "cps_discontinuance"
+    PASSED_TO_WITNESS_CARE = "passed_to_witness_care"
+    TRIAL_DATE_FIXED = "trial_date_fixed"
+    TRIAL_DATE_MOVED = "trial_date_moved"
+    VERDICT = "verdict"
+    SENTENCE = "sentence"
+    APPEAL = "appeal"
     OFFICER_CHANGED = "officer_changed"
     SUPPORT_REFERRAL = "support_referral"
     ROUTINE_UPDATE = "routine_update"
@@ -45,6 +53,14 @@ KEY_DECISION_TYPES: frozenset[EventType] = frozenset(
         EventType.NO_FURTHER_ACTION,
         EventType.OUT_OF_COURT_DISPOSAL,
         EventType.COURT_DATE_SET,
+        EventType.CPS_NO_CHARGE,
+        EventType.CPS_DISCONTINUANCE,
+        EventType.PASSED_TO_WITNESS_CARE,
+        EventType.TRIAL_DATE_FIXED,
+        EventType.TRIAL_DATE_MOVED,
+        EventType.VERDICT,
+        EventType.SENTENCE,
+        EventType.APPEAL,
         EventType.OFFICER_CHANGED,
         EventType.SUPPORT_REFERRAL,
     }

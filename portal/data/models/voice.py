@@ -41,13 +41,17 @@ class ReviewRequest(IdMixin, TimestampMixin, Base):
     case: Mapped[Case] = relationship()
     update_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_update.id"), unique=True)
     update: Mapped[Update] = relationship()
+    # "police": the force's own review, in the supervisors' queue. "cps": the victim is asking
+    # the CPS under its scheme; recorded so the officer can help, never in the police queue,
+    # and with no police deadlines (the CPS keeps its own).
+    scheme: Mapped[str] = mapped_column(String(10), default="police", server_default="police")
     requested_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Worked out once, when the request arrives, so a later change of rules or bank
     # holidays never moves a deadline the victim has already been given.
     told_at: Mapped[datetime]
     request_deadline: Mapped[datetime]
-    acknowledge_by: Mapped[datetime] = mapped_column(index=True)
-    decide_by: Mapped[datetime] = mapped_column(index=True)
+    acknowledge_by: Mapped[datetime | None] = mapped_column(index=True)
+    decide_by: Mapped[datetime | None] = mapped_column(index=True)
     # Sent after the 3 months: still taken, and the reviewer decides whether to consider it.
     late: Mapped[bool] = mapped_column(default=False)
     _note: Mapped[bytes | None] = mapped_column("note", LargeBinary)

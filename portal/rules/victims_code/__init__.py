@@ -6,7 +6,9 @@ notification worker call these functions; nothing here touches the database or a
 
 - `events`: what each kind of update says to the victim and which deadline applies.
 - `deadlines`: when the victim must be told, and when routine contact is due.
-- `review`: the Victims' Right to Review time limits.
+- `review`: the police Victims' Right to Review time limits.
+- `review_schemes`: which scheme (police or CPS) covers a decision, and the CPS's limits.
+- `event_time`: no event dated in the future, with a small clock allowance.
 - `working_days`: weekends and the bank holidays of England or of Wales.
 - `rights`, `offences`, `jargon`: the twelve rights, offence categories, plain words.
 """

@@ -14,7 +14,7 @@ Deadlines are returned as aware UTC datetimes, which is how the database stores 
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from portal.rules.victims_code.events import DeadlineKind, EventType, event_rule
@@ -24,7 +24,7 @@ from portal.rules.victims_code.london_time import (
     london_date,
     require_aware,
 )
-from portal.rules.victims_code.working_days import Country, add_working_days
+from portal.rules.victims_code.working_days import Country, add_working_days, is_working_day
 
 # Victims' Code 2020, Right 6: key events within 1 working day for victims entitled to
 # enhanced rights (all victims of sexual offences among them) and 5 working days otherwise.
@@ -75,6 +75,25 @@ def code_deadline(
     return end_of_london_day(due_day)
 
 
+def referral_deadline(reported_on: date, country: Country | str) -> datetime:
+    """The end of the 2nd working day after the day the crime was reported (Right 4).
+
+    The duty is to refer the victim to support within 2 working days of the report, so the
+    clock starts at the report, not when the victim is told of the referral. Reported on
+    Thursday 24 December 2026 in England: due at the end of Wednesday 30 December, 25 and
+    28 December being bank holidays.
+    """
+    due_day = add_working_days(reported_on, SUPPORT_REFERRAL_WORKING_DAYS, Country(country))
+    return end_of_london_day(due_day)
+
+
+def on_or_after_working_day(day: date, country: Country | str) -> date:
+    """`day`, or the first working day after it: a "by" date never falls on a day off."""
+    while not is_working_day(day, country):
+        day += timedelta(days=1)
+    return day
+
+
 def is_overdue(deadline: datetime | None, now: datetime) -> bool:
     """True once `now` is past the deadline; an event with no deadline is never overdue.
 
@@ -88,7 +107,9 @@ def is_overdue(deadline: datetime | None, now: datetime) -> bool:
 
 
 def next_routine_due(
-    last_contact_at: datetime, frequency: RoutineFrequency | str
+    last_contact_at: datetime,
+    frequency: RoutineFrequency | str,
+    country: Country | str | None = None,
 ) -> datetime | None:
     """When the next routine update is due, as the end of that London day, in UTC.
 
@@ -97,11 +118,19 @@ def next_routine_due(
     or 29 February). Key decisions only: None, since no routine contact was agreed.
     Like the event deadlines, the due time is the end of a London day, so a reminder does
     not turn overdue at an odd hour or move by an hour when the clocks change.
+    With the case's `country`, a day that is a weekend or a bank holiday there moves on to
+    the next working day: an officer is not expected to call on 25 December, so the victim
+    is never promised it (11 December 2026, fortnightly: due Tuesday 29 December, not
+    Christmas Day).
     """
     frequency = RoutineFrequency(frequency)
     last_day = london_date(last_contact_at)
     if frequency is RoutineFrequency.FORTNIGHTLY:
-        return end_of_london_day(last_day + FORTNIGHT)
-    if frequency is RoutineFrequency.MONTHLY:
-        return end_of_london_day(add_calendar_months(last_day, 1))
-    return None
+        due = last_day + FORTNIGHT
+    elif frequency is RoutineFrequency.MONTHLY:
+        due = add_calendar_months(last_day, 1)
+    else:
+        return None
+    if country is not None:
+        due = on_or_after_working_day(due, country)
+    return end_of_london_day(due)

@@ -25,6 +25,17 @@ from flask_babel.speaklater import LazyString
 from portal.data.models.event_types import KEY_DECISION_TYPES, EventType
 
 
+class DecisionMaker(StrEnum):
+    """Who made a decision about the case; stored on the update as the plain value.
+
+    It decides which review scheme applies: the police Victims' Right to Review for a police
+    decision, the CPS's own scheme for a CPS one (see `review_schemes.py`).
+    """
+
+    POLICE = "police"
+    CPS = "cps"
+
+
 class DeadlineKind(StrEnum):
     """Which of the Code's time limits applies to telling the victim about an event."""
 
@@ -52,10 +63,27 @@ class EventRule:
     mentions_right_to_review: bool
     # Where the deadline comes from, for staff screens and compliance reports.
     code_source: str
+    # Who may make this decision: empty for an event that is not a decision; one maker when
+    # only they can make it; both when the officer must say which (the form asks). Every
+    # decision is published with its reasons (Victims' Code 2020, Right 6).
+    decision_makers: tuple[DecisionMaker, ...] = ()
 
     @property
     def is_key_decision(self) -> bool:
         return self.type in KEY_DECISION_TYPES
+
+    @property
+    def is_decision(self) -> bool:
+        return bool(self.decision_makers)
+
+    @property
+    def asks_decision_maker(self) -> bool:
+        return len(self.decision_makers) > 1
+
+
+_POLICE = (DecisionMaker.POLICE,)
+_CPS = (DecisionMaker.CPS,)
+_EITHER = (DecisionMaker.POLICE, DecisionMaker.CPS)
 
 
 _RULES: tuple[EventRule, ...] = (
@@ -84,6 +112,7 @@ _RULES: tuple[EventRule, ...] = (
         sensitive_by_default=True,
         mentions_right_to_review=False,
         code_source="Victims' Code 2020, Right 6",
+        decision_makers=_POLICE,
     ),
     # Victims' Code 2020, Right 6: told of an arrest within 1 or 5 working days.
     EventRule(
@@ -265,6 +294,7 @@ _RULES: tuple[EventRule, ...] = (
         sensitive_by_default=False,
         mentions_right_to_review=False,
         code_source="Victims' Code 2020, Right 6",
+        decision_makers=_EITHER,
     ),
     # Victims' Code 2020, Right 6: told of a decision not to charge (or release without
     # charge), with the reasons and how to seek a review, within 1 or 5 working days.
@@ -296,6 +326,7 @@ _RULES: tuple[EventRule, ...] = (
         sensitive_by_default=True,
         mentions_right_to_review=True,
         code_source="Victims' Code 2020, Right 6",
+        decision_makers=_EITHER,
     ),
     # Victims' Code 2020, Right 6: told of an out-of-court disposal within 1 or 5 working
     # days (and, before it is decided, asked for views on it).
@@ -323,6 +354,7 @@ _RULES: tuple[EventRule, ...] = (
         sensitive_by_default=True,
         mentions_right_to_review=False,
         code_source="Victims' Code 2020, Right 6",
+        decision_makers=_POLICE,
     ),
     # Victims' Code 2020, Right 8: told the date, time and place of a court hearing within
     # 1 working day (enhanced) or 5 working days of it being known.
@@ -349,6 +381,210 @@ _RULES: tuple[EventRule, ...] = (
         sensitive_by_default=False,
         mentions_right_to_review=False,
         code_source="Victims' Code 2020, Right 8",
+    ),
+    # Victims' Code 2020, Right 6: a victim is told of a CPS decision not to charge, with its
+    # reasons and how to ask the CPS for a review, within 1 working day (enhanced) or 5.
+    # The review: the CPS Victims' Right to Review scheme (see review_schemes.py).
+    EventRule(
+        type=EventType.CPS_NO_CHARGE,
+        staff_label=_l("CPS decision not to charge"),
+        victim_title=_l("A decision by the prosecutors"),
+        what_happened=_l(
+            "The Crown Prosecution Service (CPS) has decided that the person you reported "
+            "will not be charged. The CPS are the lawyers who decide whether a case goes to "
+            "court. The reasons they gave are below."
+        ),
+        what_it_means=_l(
+            "This is not a judgement about whether you are telling the truth. "
+            "The CPS decides whether there is enough evidence for a court case. "
+            "It does not mean that what happened to you does not matter."
+        ),
+        what_you_can_do=_l(
+            "You can ask the CPS to look at this decision again. "
+            "This is the CPS Victims' Right to Review. "
+            "It is run by the CPS, not by the police. "
+            "How to ask, and by when, is below. "
+            "You can still get support, whatever the decision."
+        ),
+        deadline_kind=DeadlineKind.KEY_EVENT,
+        sensitive_by_default=True,
+        mentions_right_to_review=True,
+        code_source="Victims' Code 2020, Right 6",
+        decision_makers=_CPS,
+    ),
+    # Victims' Code 2020, Right 6: told when the CPS stops a case after charge
+    # (discontinuance), with reasons and how to ask for a review, within 1 or 5 working days.
+    EventRule(
+        type=EventType.CPS_DISCONTINUANCE,
+        staff_label=_l("CPS stopped the case (discontinuance)"),
+        victim_title=_l("The prosecutors have stopped the case"),
+        what_happened=_l(
+            "The Crown Prosecution Service (CPS) has decided to stop the case against the "
+            "person you reported. This is called discontinuance. "
+            "The reasons they gave are below."
+        ),
+        what_it_means=_l(
+            "There will not be a trial. "
+            "This is not a judgement about whether you are telling the truth. "
+            "It does not mean that what happened to you does not matter."
+        ),
+        what_you_can_do=_l(
+            "You can ask the CPS to look at this decision again. "
+            "This is the CPS Victims' Right to Review. "
+            "It is run by the CPS, not by the police. "
+            "How to ask, and by when, is below. "
+            "You can still get support, whatever the decision."
+        ),
+        deadline_kind=DeadlineKind.KEY_EVENT,
+        sensitive_by_default=True,
+        mentions_right_to_review=True,
+        code_source="Victims' Code 2020, Right 6",
+        decision_makers=_CPS,
+    ),
+    # Victims' Code 2020, Right 8: after a charge, a Witness Care Unit keeps the victim told
+    # about court. The handover itself has no timed duty in the Code.
+    EventRule(
+        type=EventType.PASSED_TO_WITNESS_CARE,
+        staff_label=_l("Case passed to the Witness Care Unit"),
+        victim_title=_l("A new team will tell you about court"),
+        what_happened=_l(
+            "Your case has been passed to the Witness Care Unit. "
+            "This is a team that supports witnesses and tells them about court dates."
+        ),
+        what_it_means=_l(
+            "The Witness Care Unit will be your main contact about court. "
+            "They will tell you the dates of hearings and whether you need to go."
+        ),
+        what_you_can_do=_l(
+            "Tell them if you need help to give evidence, or if you have dates when you "
+            "cannot go to court. "
+            "You can still send your officer a question here."
+        ),
+        deadline_kind=DeadlineKind.NONE,
+        sensitive_by_default=False,
+        mentions_right_to_review=False,
+        code_source="Victims' Code 2020, Right 8",
+    ),
+    # Victims' Code 2020, Right 8: told the date of the trial within 1 working day (enhanced)
+    # or 5 working days of it being known.
+    EventRule(
+        type=EventType.TRIAL_DATE_FIXED,
+        staff_label=_l("Trial date fixed"),
+        victim_title=_l("A date has been set for the trial"),
+        what_happened=_l(
+            "The court has set a date for the trial. "
+            "The trial is where the court hears the evidence and decides if the person is "
+            "guilty."
+        ),
+        what_it_means=_l(
+            "You may be asked to give evidence at the trial. "
+            "The date can still change, and you will be told if it does."
+        ),
+        what_you_can_do=_l(
+            "You can ask for help to give evidence, such as a screen or a video link. "
+            "You can ask to visit the court before the day. "
+            "Tell the Witness Care Unit if the date is a problem for you."
+        ),
+        deadline_kind=DeadlineKind.KEY_EVENT,
+        sensitive_by_default=False,
+        mentions_right_to_review=False,
+        code_source="Victims' Code 2020, Right 8",
+    ),
+    # Victims' Code 2020, Right 8: told of a change to the trial date within 1 or 5 working
+    # days of it being known.
+    EventRule(
+        type=EventType.TRIAL_DATE_MOVED,
+        staff_label=_l("Trial date moved"),
+        victim_title=_l("The trial date has changed"),
+        what_happened=_l("The court has moved the date of the trial."),
+        what_it_means=_l(
+            "Trial dates often move, for reasons such as a court being busy. "
+            "It does not mean the case has stopped."
+        ),
+        what_you_can_do=_l(
+            "Tell the Witness Care Unit if the new date is a problem for you. "
+            "You can ask your officer or the Witness Care Unit why the date changed."
+        ),
+        deadline_kind=DeadlineKind.KEY_EVENT,
+        sensitive_by_default=False,
+        mentions_right_to_review=False,
+        code_source="Victims' Code 2020, Right 8",
+    ),
+    # Victims' Code 2020, Right 9: told the outcome of the trial within 1 working day
+    # (enhanced) or 5 working days.
+    EventRule(
+        type=EventType.VERDICT,
+        staff_label=_l("Verdict"),
+        victim_title=_l("The court has made a decision"),
+        what_happened=_l(
+            "The court has decided whether the person you reported is guilty. "
+            "This is called the verdict. Your officer's message below says what it was."
+        ),
+        what_it_means=_l(
+            "If the person was found guilty, the court will decide the sentence, often on a "
+            "later date. "
+            "If they were found not guilty, this does not mean the court did not believe you. "
+            "It means the evidence did not meet the high standard a criminal court needs."
+        ),
+        what_you_can_do=_l(
+            "You can ask your officer or the Witness Care Unit to explain the verdict. "
+            "If the person was found guilty, you can read your Victim Personal Statement in "
+            "court, or ask for it to be read for you. "
+            "You can still get support, whatever the verdict."
+        ),
+        deadline_kind=DeadlineKind.KEY_EVENT,
+        sensitive_by_default=True,
+        mentions_right_to_review=False,
+        code_source="Victims' Code 2020, Right 9",
+    ),
+    # Victims' Code 2020, Right 9: told the sentence, with what it means, within 1 or 5
+    # working days.
+    EventRule(
+        type=EventType.SENTENCE,
+        staff_label=_l("Sentence"),
+        victim_title=_l("The court has decided the sentence"),
+        what_happened=_l(
+            "The court has decided the sentence for the person you reported. "
+            "Your officer's message below says what it was."
+        ),
+        what_it_means=_l(
+            "A prison sentence does not always mean the whole time is spent in prison. "
+            "Your officer can explain what this sentence means in practice."
+        ),
+        what_you_can_do=_l(
+            "If the sentence is 12 months or more in prison for a sexual offence, you can join "
+            "the Victim Contact Scheme. It tells you about things like the person's release. "
+            "Ask your officer about it."
+        ),
+        deadline_kind=DeadlineKind.KEY_EVENT,
+        sensitive_by_default=True,
+        mentions_right_to_review=False,
+        code_source="Victims' Code 2020, Right 9 and Right 11",
+    ),
+    # Victims' Code 2020, Right 9: told of an appeal against the verdict or sentence, and of
+    # its result, within 1 or 5 working days.
+    EventRule(
+        type=EventType.APPEAL,
+        staff_label=_l("Appeal"),
+        victim_title=_l("There is an appeal"),
+        what_happened=_l(
+            "There is an appeal in your case. "
+            "This means a higher court is being asked to look at the verdict or the sentence "
+            "again. Your officer's message below says more."
+        ),
+        what_it_means=_l(
+            "An appeal can take some months. "
+            "The verdict and the sentence stay as they are unless the higher court changes them."
+        ),
+        what_you_can_do=_l(
+            "You do not usually need to go to an appeal. "
+            "You can ask your officer or the Witness Care Unit what it means for you and when "
+            "it will be heard."
+        ),
+        deadline_kind=DeadlineKind.KEY_EVENT,
+        sensitive_by_default=True,
+        mentions_right_to_review=False,
+        code_source="Victims' Code 2020, Right 9",
     ),
     # Victims' Code 2020, Right 6: the victim has a named contact for questions. No timed
     # duty, but a victim must know whom to contact, so it counts as a key update.

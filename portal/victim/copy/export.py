@@ -148,6 +148,7 @@ def _case(case: Case) -> dict:
         "created_at",
         "closed_at",
         "last_contact_at",
+        "reported_on",
     )
     data["officer"] = case.officer.display_name
     for entry, section in victim_tables.sections(Under.CASE):
@@ -200,6 +201,8 @@ def _update(update: Update) -> dict:
         "free_text",
         "language",
         "sensitive",
+        "decided_by",
+        "suspect_interviewed",
         "corrects_id",
         "read_at",
         "read_later_at",
@@ -227,6 +230,7 @@ def _review(row: ReviewRequest) -> dict:
         row,
         "id",
         "update_id",
+        "scheme",
         "requested_at",
         "told_at",
         "request_deadline",

@@ -32,6 +32,23 @@ class ReviewForm(FlaskForm):
     submit = SubmitField(_l("Send my request"), widget=GovSubmitInput())
 
 
+class CpsReviewForm(FlaskForm):
+    """Not a request to the CPS: a note that she is asking them, so her officer can help."""
+
+    note = TextAreaField(
+        _l("Is there anything you want your officer to know? (optional)"),
+        description=_l("For example, if you would like help to write to the CPS."),
+        widget=GovCharacterCount(),
+        validators=[
+            Optional(),
+            Length(
+                max=NOTE_MAX_LENGTH, message=_l("What you write must be 2000 characters or fewer")
+            ),
+        ],
+    )
+    submit = SubmitField(_l("Tell my officer I am asking the CPS"), widget=GovSubmitInput())
+
+
 class ComplaintForm(FlaskForm):
     case = RadioField(
         _l("Which report is this about?"),

@@ -15,10 +15,12 @@ from portal.data.models import utcnow
 from portal.data.scoping import get_case_or_404, get_update_or_404
 from portal.rules import complaints
 from portal.rules import review as review_rules
+from portal.rules.victims_code.review_schemes import Scheme, cps_request_dates
 from portal.victim.review import bp
-from portal.victim.review.forms import ComplaintForm, ReviewForm
+from portal.victim.review.forms import ComplaintForm, CpsReviewForm, ReviewForm
 
 SENT = _l("Your request for a review has been sent.")
+CPS_NOTED = _l("Thank you. Your officer can now see that you are asking the CPS, and can help.")
 COMPLAINT_SENT = _l("Your request to complain has been sent.")
 
 
@@ -31,18 +33,34 @@ def review(update_id: uuid.UUID):
     me = _me()
     decision = review_rules.decision_or_404(get_update_or_404(me, update_id))
     existing = review_queries.review_for(decision)
-    form = ReviewForm()
+    cps = review_rules.scheme_of(decision) is Scheme.CPS
+    form = CpsReviewForm() if cps else ReviewForm()
     # One request per decision: a second post shows the first one's progress instead.
     if existing is None and form.validate_on_submit():
         review_rules.request_review(me, decision, form.note.data, utcnow())
-        flash(SENT)
+        flash(CPS_NOTED if cps else SENT)
         return redirect(url_for("victim_review.review", update_id=decision.id), code=303)
+    if cps:
+        return _cps_directions(decision, existing, form)
     return render_template(
         "victim/review/request.html",
         form=form if existing is None else None,
         decision=decision,
         review=existing,
         left=review_rules.time_left(decision, utcnow()),
+    )
+
+
+def _cps_directions(decision, existing, form):
+    """A CPS decision: how to ask the CPS, what to say and by when. Never the police form."""
+    dates = cps_request_dates(decision.published_at, decision.case.force_country)
+    return render_template(
+        "victim/review/cps.html",
+        form=form if existing is None else None,
+        decision=decision,
+        review=existing,
+        dates=dates,
+        answer_by=review_rules.cps_answer_expected_by(existing) if existing else None,
     )
 
 

@@ -105,6 +105,8 @@ def test_the_officers_preview_shows_the_same_words_with_no_link(app, client, cas
         f"/staff/cases/{case.id}/updates/preview",
         {
             "event_type": "no_further_action",
+            "decided_by": "police",
+            "suspect_interviewed": "yes",
             "occurred_on": ["9", "3", "2026"],
             "occurred_time": "16:00",
             "free_text": NFA_TEXT,
@@ -128,6 +130,8 @@ def test_the_officers_preview_shows_the_same_words_with_no_link(app, client, cas
         f"/staff/cases/{case.id}/updates/publish",
         {
             "event_type": "no_further_action",
+            "decided_by": "police",
+            "suspect_interviewed": "yes",
             "occurred_on": ["9", "3", "2026"],
             "occurred_time": "16:00",
             "free_text": NFA_TEXT,
