@@ -64,6 +64,8 @@ class Settings:
     smtp_tls: str = "starttls"
     mail_from: str = "no-reply@example.invalid"
     retention_days: int = 365 * 2
+    # How many working days an officer has to answer a victim's question (portal.rules.questions).
+    question_reply_working_days: int = 2
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -110,6 +112,7 @@ class Settings:
             smtp_tls=env.get("PORTAL_SMTP_TLS", "starttls"),
             mail_from=env.get("PORTAL_MAIL_FROM", "no-reply@example.invalid"),
             retention_days=_int(env, "PORTAL_RETENTION_DAYS", 365 * 2),
+            question_reply_working_days=_int(env, "PORTAL_QUESTION_REPLY_WORKING_DAYS", 2),
             extra={k: v for k, v in env.items() if k.startswith("PORTAL_NOTIFY_TEMPLATE_")},
         )
         settings.check()
@@ -221,6 +224,11 @@ def unsafe_settings(settings: Settings) -> list[str]:
         ("PORTAL_NOTIFY_BASE_URL", settings.notify_base_url),
     ):
         problems += _address_problems(name, value, production)
+    if not 1 <= settings.question_reply_working_days <= 20:
+        problems.append(
+            "PORTAL_QUESTION_REPLY_WORKING_DAYS must be a whole number from 1 to 20: "
+            "the working days an officer has to answer a victim's question."
+        )
     if not production:
         return problems
     problems += _secret_key_problems(settings.secret_key)

@@ -28,7 +28,7 @@ from portal.data.models import (
 from portal.data.outbox import enqueue_for_reply
 from portal.data.scoping import visible_cases
 from portal.extensions import db
-from portal.rules import access_reissue
+from portal.rules import access_reissue, questions
 from portal.rules.access_reissue import set_activation_code
 from portal.rules.victims_code import LONDON, requires_enhanced_service
 from portal.security.crypto import blind_index
@@ -153,7 +153,10 @@ def issue_new_code(case: Case) -> str:
 
 
 def open_case(case: Case) -> None:
-    """Audit the opening and mark the victim's questions as read by the police."""
+    """Audit the opening and mark the victim's questions as read by the police.
+
+    Read is not answered: a question stays in the caseload and on the dashboard, with its
+    reply date, until a reply is sent (portal.rules.questions)."""
     db.session.execute(
         update(Message)
         .where(
@@ -174,8 +177,14 @@ def reply(case: Case, body: str, officer: StaffUser) -> Message:
     message.body = body
     message.read_at = None
     db.session.add(message)
+    answered = questions.answer_open_questions(case, utcnow())
     enqueue_for_reply(message)
-    audit.record("message.reply_sent", case_id=case.id, subject=message)
+    audit.record(
+        "message.reply_sent",
+        case_id=case.id,
+        subject=message,
+        detail={"questions_answered": answered},
+    )
     db.session.commit()
     return message
 

@@ -14,7 +14,7 @@ from portal.data import audit
 from portal.data.models import StaffChange, utcnow
 from portal.data.scoping import get_case_or_404
 from portal.extensions import db
-from portal.rules import access_reissue, compliance
+from portal.rules import access_reissue, compliance, questions
 from portal.rules import review as review_rules
 from portal.rules.victims_code import event_rule
 from portal.staff import approvals, bp, cases, queries
@@ -46,6 +46,7 @@ def dashboard():
         overdue=overdue,
         due_today=due_today,
         routine_late=compliance.routine_overdue(current_user, now),
+        open_questions=questions.open_questions(current_user),
         event_label=lambda value: _event_label(value),
         team_name=_team_name(),
         columns=compliance.CSV_COLUMNS,
@@ -54,6 +55,7 @@ def dashboard():
         describe=describe,
         reissue_requests=access_reissue.waiting_for_decision(current_user),
         reissue_disputes=access_reissue.open_disputes(current_user),
+        now=now,
     )
 
 

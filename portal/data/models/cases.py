@@ -50,7 +50,7 @@ class Update(IdMixin, TimestampMixin, Base):
     occurred_at: Mapped[datetime]
     published_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     published_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
-    published_by: Mapped[StaffUser] = relationship()
+    published_by: Mapped[StaffUser] = relationship(foreign_keys=[published_by_id])
     _free_text: Mapped[bytes | None] = mapped_column("free_text", LargeBinary)
     free_text = Encrypted("_free_text")
     language: Mapped[str] = mapped_column(String(10), default="en")
@@ -62,6 +62,11 @@ class Update(IdMixin, TimestampMixin, Base):
     read_at: Mapped[datetime | None]
     read_later_at: Mapped[datetime | None]
     call_requested_at: Mapped[datetime | None]
+    # An "officer changed" update names the new officer and the reason the supervisor
+    # picked (portal.rules.reassignment), so the victim reads who and why in her language.
+    new_officer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff_user.id"))
+    new_officer: Mapped[StaffUser | None] = relationship(foreign_keys=[new_officer_id])
+    officer_change_reason: Mapped[str | None] = mapped_column(String(30))
 
 
 class Obligation(IdMixin, TimestampMixin, Base):
@@ -98,6 +103,11 @@ class Message(IdMixin, TimestampMixin, Base):
     _body: Mapped[bytes] = mapped_column("body", LargeBinary)
     body = Encrypted("_body")
     read_at: Mapped[datetime | None]
+    # A question is a duty: the officer replies by `reply_due_at` (worked out once, when it
+    # is asked: portal.rules.questions). It stays open until `answered_at`, however often
+    # the case page is opened; `read_at` only says that someone has seen it.
+    reply_due_at: Mapped[datetime | None] = mapped_column(index=True)
+    answered_at: Mapped[datetime | None]
 
 
 class OfferResponse(StrEnum):
@@ -119,3 +129,5 @@ class RightsRecord(IdMixin, TimestampMixin, Base):
     recorded_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
     _note: Mapped[bytes | None] = mapped_column("note", LargeBinary)
     note = Encrypted("_note")
+    # For an interpreter: the language, as an ISO 639 code (portal.rules.interpreting).
+    language: Mapped[str | None] = mapped_column(String(12))
