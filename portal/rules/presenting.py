@@ -10,8 +10,9 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 
 from portal.data import victim_queries as queries
-from portal.data.models import Case, CaseStatus, ReviewRequest, Update, utcnow
+from portal.data.models import Case, CaseStatus, OfficerChange, ReviewRequest, Update, utcnow
 from portal.extensions import db
+from portal.rules.reassignment import change_told_by
 from portal.rules.victims_code import (
     EventType,
     event_rule,
@@ -53,6 +54,8 @@ class UpdateView:
     # are shown without a link, since the form is the victim's alone.
     review_url: str | None = None
     review: ReviewRequest | None = None  # the victim's own request, if sent (their page only)
+    # For "You have a new officer": who the new officer is and why the case moved.
+    officer_change: OfficerChange | None = None
 
     @property
     def title(self):
@@ -102,6 +105,7 @@ def full(update: Update) -> UpdateView:
     ]
     view.jargon = explained_words(view)
     view.review_deadline = _review_deadline(update)
+    view.officer_change = change_told_by(update)
     return view
 
 

@@ -1,5 +1,6 @@
 """What an officer does to a case, other than publishing: open it, invite the victim,
-record rights offered, reply to questions, and (supervisors) reassign it.
+record rights offered and reply to questions. Reassigning a case is
+`portal.rules.reassignment`: it tells the victim.
 
 Each change is one transaction with its audit event. Audit details carry identifiers and
 choices, never what anyone wrote.
@@ -209,18 +210,6 @@ def record_offer(case: Case, offer: str, offered_on: date, response: str, office
         case_id=case.id,
         subject=record,
         detail={"offer": offer, "response": response},
-    )
-    db.session.commit()
-
-
-def reassign(case: Case, new_officer: StaffUser) -> None:
-    before = case.officer_id
-    case.officer = new_officer
-    audit.record(
-        "case.reassigned",
-        case_id=case.id,
-        subject=case,
-        detail={"from": str(before), "to": str(new_officer.id)},
     )
     db.session.commit()
 

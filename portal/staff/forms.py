@@ -21,6 +21,7 @@ from wtforms.validators import DataRequired, Email, Length, Optional, Validation
 from portal.data.models import Channel
 from portal.rules import choices
 from portal.rules.languages import LANGUAGES
+from portal.rules.officers import REASSIGNMENT_REASONS
 from portal.rules.victims_code import EVENTS, LONDON, OfferKind
 from portal.web.date_field import DayMonthYearField
 
@@ -214,9 +215,22 @@ class RightsForm(FlaskForm):
 
 class ReassignForm(FlaskForm):
     officer_id = SelectField(
-        _l("Reassign to"), choices=[], widget=GovSelect(), validators=[DataRequired()]
+        _l("Reassign to"),
+        choices=[],
+        widget=GovSelect(),
+        validators=[DataRequired(_l("Select the officer who will look after the case"))],
     )
-    submit = SubmitField(_l("Reassign"), widget=GovSubmitInput())
+    reason = RadioField(
+        _l("Why is the case moving?"),
+        description=_l(
+            "The person is told who their new officer is and why, in the words beside "
+            "each reason, in their own language."
+        ),
+        choices=[SelectChoice(code, staff) for code, staff, _victim in REASSIGNMENT_REASONS],
+        widget=GovRadioInput(),
+        validators=[DataRequired(_l("Select why the case is moving"))],
+    )
+    submit = SubmitField(_l("Reassign and tell them"), widget=GovSubmitInput())
 
 
 REISSUE_REASONS = [

@@ -14,10 +14,11 @@ from portal.data import audit
 from portal.data.models import StaffChange, utcnow
 from portal.data.scoping import get_case_or_404
 from portal.extensions import db
-from portal.rules import access_reissue, compliance, questions
+from portal.rules import access_reissue, compliance, questions, reassignment
 from portal.rules import review as review_rules
+from portal.rules.publishing import PublishFailed
 from portal.rules.victims_code import event_rule
-from portal.staff import approvals, bp, cases, queries
+from portal.staff import approvals, bp, queries
 from portal.staff.approvals_view import decide, describe
 from portal.staff.forms import ReassignForm
 from portal.web.access import only
@@ -106,11 +107,23 @@ def reassign(case_id: uuid.UUID):
     officers = {str(o.id): o for o in queries.team_officers(current_user)}
     form.officer_id.choices = [SelectChoice(k, o.display_name) for k, o in officers.items()]
     if not form.validate_on_submit():
-        abort(400)
+        return render_template("staff/reassign.html", case=case, form=form), 400
     new_officer = officers[form.officer_id.data]
-    if new_officer.id != case.officer_id:
-        cases.reassign(case, new_officer)
-        flash(_("Case reassigned to %(name)s.", name=new_officer.display_name))
+    if new_officer.id == case.officer_id:
+        form.officer_id.errors.append(_("The case is already with this officer"))
+        return render_template("staff/reassign.html", case=case, form=form), 400
+    try:
+        reassignment.reassign(case, new_officer, form.reason.data, current_user)
+    except PublishFailed:
+        flash(_("The case could not be reassigned. Nothing was changed. Try again."))
+        return redirect(url_for("staff.reassign_form", case_id=case.id), code=303)
+    flash(
+        _(
+            "Case reassigned to %(name)s. The person has been sent an update saying who "
+            "their new officer is and why.",
+            name=new_officer.display_name,
+        )
+    )
     return redirect(url_for("staff.case_page", case_id=case.id), code=303)
 
 

@@ -113,6 +113,7 @@ WHO_MAY_REACH = {
     "admin.account_action": ADMIN,
     "admin.change_role": ADMIN,
     "admin.reset_password": ADMIN,
+    "admin.officer_details": ADMIN,
     "admin.create_team": ADMIN,
     "admin.decide_change": ADMIN,
 }

@@ -50,7 +50,7 @@ class Update(IdMixin, TimestampMixin, Base):
     occurred_at: Mapped[datetime]
     published_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     published_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
-    published_by: Mapped[StaffUser] = relationship(foreign_keys=[published_by_id])
+    published_by: Mapped[StaffUser] = relationship()
     _free_text: Mapped[bytes | None] = mapped_column("free_text", LargeBinary)
     free_text = Encrypted("_free_text")
     language: Mapped[str] = mapped_column(String(10), default="en")
@@ -62,11 +62,6 @@ class Update(IdMixin, TimestampMixin, Base):
     read_at: Mapped[datetime | None]
     read_later_at: Mapped[datetime | None]
     call_requested_at: Mapped[datetime | None]
-    # An "officer changed" update names the new officer and the reason the supervisor
-    # picked (portal.rules.reassignment), so the victim reads who and why in her language.
-    new_officer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff_user.id"))
-    new_officer: Mapped[StaffUser | None] = relationship(foreign_keys=[new_officer_id])
-    officer_change_reason: Mapped[str | None] = mapped_column(String(30))
 
 
 class Obligation(IdMixin, TimestampMixin, Base):
@@ -131,3 +126,21 @@ class RightsRecord(IdMixin, TimestampMixin, Base):
     note = Encrypted("_note")
     # For an interpreter: the language, as an ISO 639 code (portal.rules.interpreting).
     language: Mapped[str | None] = mapped_column(String(12))
+
+
+class OfficerChange(IdMixin, TimestampMixin, Base):
+    """A supervisor gave the case to another officer: who, why, and the update that told
+    the victim (portal.rules.reassignment). The reason is a code from a short list, so the
+    victim reads it in her own language."""
+
+    __tablename__ = "officer_change"
+
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
+    case: Mapped[Case] = relationship()
+    update_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_update.id"), unique=True)
+    update: Mapped[Update] = relationship()
+    from_officer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
+    to_officer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
+    to_officer: Mapped[StaffUser] = relationship(foreign_keys=[to_officer_id])
+    reason: Mapped[str] = mapped_column(String(30))
+    changed_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))

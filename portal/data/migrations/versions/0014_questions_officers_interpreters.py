@@ -7,8 +7,8 @@ Revises: 0012
   answered, not until someone opens the case page. Questions asked before this revision
   keep no reply date; one that had been read counts as answered, as the caseload used to.
 - staff_user.rank and staff_user.collar_number: shown to the victim with the name.
-- case_update.new_officer_id and case_update.officer_change_reason: the update that tells
-  the victim about a new officer names them and says why.
+- officer_change: a supervisor gave the case to another officer; the update that told the
+  victim, the new officer and the reason picked from a short list.
 - rights_record.language: the language of an interpreter, as an ISO 639 code.
 """
 
@@ -16,49 +16,67 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0014"
+# Plain ADD and DROP COLUMN (SQLite 3.35 and later have them): a batch copy of staff_user
+# or message would drop a table that other tables' rows refer to.
 down_revision = "0012"
 branch_labels = None
 depends_on = None
 
 
 def upgrade():
-    with op.batch_alter_table("message", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("reply_due_at", sa.DateTime(timezone=True), nullable=True))
-        batch_op.add_column(sa.Column("answered_at", sa.DateTime(timezone=True), nullable=True))
-        batch_op.create_index(batch_op.f("ix_message_reply_due_at"), ["reply_due_at"])
+    op.add_column("message", sa.Column("reply_due_at", sa.DateTime(timezone=True), nullable=True))
+    op.add_column("message", sa.Column("answered_at", sa.DateTime(timezone=True), nullable=True))
+    op.create_index(op.f("ix_message_reply_due_at"), "message", ["reply_due_at"])
     op.execute(
         "UPDATE message SET answered_at = read_at "
         "WHERE kind = 'question' AND from_victim AND read_at IS NOT NULL"
     )
-    with op.batch_alter_table("staff_user", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("rank", sa.String(length=40), nullable=True))
-        batch_op.add_column(sa.Column("collar_number", sa.String(length=12), nullable=True))
-    with op.batch_alter_table("case_update", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("new_officer_id", sa.Uuid(), nullable=True))
-        batch_op.add_column(sa.Column("officer_change_reason", sa.String(length=30), nullable=True))
-        batch_op.create_foreign_key(
-            batch_op.f("fk_case_update_new_officer_id_staff_user"),
-            "staff_user",
-            ["new_officer_id"],
-            ["id"],
-        )
-    with op.batch_alter_table("rights_record", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("language", sa.String(length=12), nullable=True))
+    op.add_column("staff_user", sa.Column("rank", sa.String(length=40), nullable=True))
+    op.add_column("staff_user", sa.Column("collar_number", sa.String(length=12), nullable=True))
+    op.add_column("rights_record", sa.Column("language", sa.String(length=12), nullable=True))
+    op.create_table(
+        "officer_change",
+        sa.Column("case_id", sa.Uuid(), nullable=False),
+        sa.Column("update_id", sa.Uuid(), nullable=False),
+        sa.Column("from_officer_id", sa.Uuid(), nullable=False),
+        sa.Column("to_officer_id", sa.Uuid(), nullable=False),
+        sa.Column("reason", sa.String(length=30), nullable=False),
+        sa.Column("changed_by_id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["case.id"], name=op.f("fk_officer_change_case_id_case")
+        ),
+        sa.ForeignKeyConstraint(
+            ["update_id"], ["case_update.id"], name=op.f("fk_officer_change_update_id_case_update")
+        ),
+        sa.ForeignKeyConstraint(
+            ["from_officer_id"],
+            ["staff_user.id"],
+            name=op.f("fk_officer_change_from_officer_id_staff_user"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["to_officer_id"],
+            ["staff_user.id"],
+            name=op.f("fk_officer_change_to_officer_id_staff_user"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["changed_by_id"],
+            ["staff_user.id"],
+            name=op.f("fk_officer_change_changed_by_id_staff_user"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_officer_change")),
+        sa.UniqueConstraint("update_id", name=op.f("uq_officer_change_update_id")),
+    )
+    op.create_index(op.f("ix_officer_change_case_id"), "officer_change", ["case_id"])
 
 
 def downgrade():
-    with op.batch_alter_table("rights_record", schema=None) as batch_op:
-        batch_op.drop_column("language")
-    with op.batch_alter_table("case_update", schema=None) as batch_op:
-        batch_op.drop_constraint(
-            batch_op.f("fk_case_update_new_officer_id_staff_user"), type_="foreignkey"
-        )
-        batch_op.drop_column("officer_change_reason")
-        batch_op.drop_column("new_officer_id")
-    with op.batch_alter_table("staff_user", schema=None) as batch_op:
-        batch_op.drop_column("collar_number")
-        batch_op.drop_column("rank")
-    with op.batch_alter_table("message", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_message_reply_due_at"))
-        batch_op.drop_column("answered_at")
-        batch_op.drop_column("reply_due_at")
+    op.drop_index(op.f("ix_officer_change_case_id"), table_name="officer_change")
+    op.drop_table("officer_change")
+    op.execute("ALTER TABLE rights_record DROP COLUMN language")
+    op.execute("ALTER TABLE staff_user DROP COLUMN collar_number")
+    op.execute("ALTER TABLE staff_user DROP COLUMN rank")
+    op.drop_index(op.f("ix_message_reply_due_at"), table_name="message")
+    op.execute("ALTER TABLE message DROP COLUMN answered_at")
+    op.execute("ALTER TABLE message DROP COLUMN reply_due_at")
