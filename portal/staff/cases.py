@@ -198,19 +198,25 @@ def call_request_done(case: Case, message: Message) -> None:
     db.session.commit()
 
 
-def record_offer(case: Case, offer: str, offered_on: date, response: str, officer) -> None:
+def record_offer(
+    case: Case, offer: str, offered_on: date, response: str, officer, language: str | None = None
+) -> None:
+    """Record an offer and the answer; for an interpreter, the language (an ISO 639 code)."""
     offered_at = datetime.combine(offered_on, datetime.min.time().replace(hour=12), LONDON)
     record = RightsRecord(
-        case=case, offer=offer, offered_at=offered_at, response=response, recorded_by_id=officer.id
+        case=case,
+        offer=offer,
+        offered_at=offered_at,
+        response=response,
+        recorded_by_id=officer.id,
+        language=language,
     )
     record.ensure_id()
     db.session.add(record)
-    audit.record(
-        "rights.offer_recorded",
-        case_id=case.id,
-        subject=record,
-        detail={"offer": offer, "response": response},
-    )
+    detail = {"offer": offer, "response": response}
+    if language:
+        detail["language"] = language
+    audit.record("rights.offer_recorded", case_id=case.id, subject=record, detail=detail)
     db.session.commit()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, time
 
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
@@ -19,7 +20,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from portal.data.models import Channel
-from portal.rules import choices
+from portal.rules import choices, interpreting
 from portal.rules.languages import LANGUAGES
 from portal.rules.officers import REASSIGNMENT_REASONS
 from portal.rules.victims_code import EVENTS, LONDON, OfferKind
@@ -210,7 +211,32 @@ class RightsForm(FlaskForm):
         widget=GovRadioInput(),
         validators=[DataRequired(_l("Select their answer"))],
     )
+    # Any language, by ISO 639 code (portal.rules.interpreting), not only the six the
+    # portal's pages are written in.
+    language = SelectField(
+        _l("Language for the interpreter or translation"),
+        description=_l("Needed if you offered an interpreter or translation."),
+        choices=[],
+        widget=GovSelect(),
+        validate_choice=False,
+    )
     submit = SubmitField(_l("Save"), widget=GovSubmitInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language.choices = [SelectChoice("", _l("Choose a language"))] + [
+            SelectChoice(code, name) for code, name in interpreting.choices(str(get_locale()))
+        ]
+
+    def validate_language(self, field):
+        if field.data and not interpreting.is_language(field.data):
+            raise ValidationError(_l("Select a language from the list"))
+        if self.offer.data == OfferKind.INTERPRETER and not field.data:
+            raise ValidationError(_l("Select the language they need an interpreter for"))
+
+    def chosen_language(self) -> str | None:
+        """The language, kept only with an interpreter offer."""
+        return self.language.data or None if self.offer.data == OfferKind.INTERPRETER else None
 
 
 class ReassignForm(FlaskForm):

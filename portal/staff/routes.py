@@ -141,7 +141,12 @@ def record_rights(case_id: uuid.UUID):
     if not form.validate_on_submit():
         return render_case(case, rights_form=form)
     cases.record_offer(
-        case, form.offer.data, form.offered_on.data, form.response.data, current_user
+        case,
+        form.offer.data,
+        form.offered_on.data,
+        form.response.data,
+        current_user,
+        language=form.chosen_language(),
     )
     flash(_("Offer recorded."))
     return redirect(url_for("staff.case_page", case_id=case.id), code=303)

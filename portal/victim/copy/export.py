@@ -348,6 +348,7 @@ OWN_DETAIL_KEYS = {
     "event_type",
     "fields",
     "format",
+    "language",
     "late",
     "offence",
     "offer",
