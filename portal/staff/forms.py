@@ -288,3 +288,30 @@ class ReissueRequestForm(FlaskForm):
             self.note.errors.append(_l("Say what happened, or choose one of the reasons"))
             valid = False
         return valid
+
+
+class PccExportForm(FlaskForm):
+    """The period of the PCC export (portal.rules.pcc_export). Sent by GET: it changes
+    nothing, so it carries no CSRF token, and the address can be bookmarked."""
+
+    class Meta:
+        csrf = False
+
+    first_day = DayMonthYearField(
+        _l("First day of the period"),
+        description=_l("For example, 1 4 2026"),
+        validators=[DataRequired(_l("Enter the first day of the period, like 1 4 2026"))],
+    )
+    last_day = DayMonthYearField(
+        _l("Last day of the period"),
+        description=_l("For example, 30 6 2026"),
+        validators=[DataRequired(_l("Enter the last day of the period, like 30 6 2026"))],
+    )
+    submit = SubmitField(_l("Download the export (ZIP)"), widget=GovSubmitInput())
+
+
+PERIOD_ERRORS = {
+    "order": _l("The last day must be the same as or after the first day"),
+    "future": _l("The last day must be today or earlier"),
+    "too_long": _l("The period can be at most 366 days"),
+}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Response, abort, flash, redirect, render_template, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
@@ -15,12 +15,13 @@ from portal.data.models import StaffChange, utcnow
 from portal.data.scoping import get_case_or_404
 from portal.extensions import db
 from portal.rules import access_reissue, compliance, questions, reassignment
+from portal.rules import pcc_export as pcc
 from portal.rules import review as review_rules
 from portal.rules.publishing import PublishFailed
-from portal.rules.victims_code import event_rule
+from portal.rules.victims_code import event_rule, london_date
 from portal.staff import approvals, bp, queries
 from portal.staff.approvals_view import decide, describe
-from portal.staff.forms import ReassignForm
+from portal.staff.forms import PERIOD_ERRORS, PccExportForm, ReassignForm
 from portal.web.access import only
 
 
@@ -88,6 +89,40 @@ def compliance_csv():
     return Response(
         body,
         mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@bp.get("/dashboard/pcc-export")
+@only("supervisor")
+def pcc_export():
+    """The form for the period and, once it is filled in, the ZIP of CSV files."""
+    if not request.args:
+        return render_template("staff/pcc_export.html", form=PccExportForm(formdata=None))
+    form = PccExportForm(formdata=request.args)
+    if not form.validate():
+        return render_template("staff/pcc_export.html", form=form), 400
+    now = utcnow()
+    try:
+        period = pcc.check_period(form.first_day.data, form.last_day.data, london_date(now))
+    except pcc.PeriodError as error:
+        form.last_day.errors = [*form.last_day.errors, PERIOD_ERRORS[error.reason]]
+        return render_template("staff/pcc_export.html", form=form), 400
+    body = pcc.to_zip(current_user, period, _team_name(), now)
+    audit.record(
+        "compliance.pcc_export_downloaded",
+        detail={
+            "team_id": str(current_user.team_id),
+            "first_day": period.first.isoformat(),
+            "last_day": period.last.isoformat(),
+            "schema_version": pcc.SCHEMA_VERSION,
+        },
+    )
+    db.session.commit()
+    filename = f"pcc-export-{period.first.isoformat()}-to-{period.last.isoformat()}.zip"
+    return Response(
+        body,
+        mimetype="application/zip",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
 

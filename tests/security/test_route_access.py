@@ -96,6 +96,7 @@ WHO_MAY_REACH = {
     "staff.reopen_case": CASEWORK,
     "staff.dashboard": SUPERVISOR,
     "staff.compliance_csv": SUPERVISOR,
+    "staff.pcc_export": SUPERVISOR,
     "staff.reassign_form": SUPERVISOR,
     "staff.reassign": SUPERVISOR,
     "staff.case_audit": SUPERVISOR,
