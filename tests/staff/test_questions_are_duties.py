@@ -54,6 +54,13 @@ def test_a_question_unanswered_for_three_working_days_is_overdue_after_the_case_
         assert "Reply to a question" in row
         assert "Tue 22 Dec 2026, 23:59" in row
         assert "1 waiting for a reply" in row
+        # Opening the case page again keeps it open, and the page says it is overdue.
+        due = officer_client.get_page(f"/staff/cases/{case.id}").select_one(".portal-reply-due")
+        assert due.get_text(" ", strip=True) == (
+            "Overdue Reply by Tue 22 Dec 2026, 23:59. Your reply answers it."
+        )
+        row = _caseload_row(officer_client, case).get_text(" ", strip=True)
+        assert "Overdue" in row and "1 waiting for a reply" in row
         supervisor_client = staff_client(app, supervisor)
         dashboard = supervisor_client.get_page("/staff/dashboard")
         waiting = dashboard.select_one("#open-questions").get_text(" ", strip=True)
