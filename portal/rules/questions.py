@@ -7,8 +7,9 @@ same time the Code gives for a referral to support (Right 4), so a question neve
 longer than the shortest Code duty that every victim has. Working days skip weekends and
 the bank holidays of the case's country (`portal.rules.victims_code.working_days`).
 
-A question stays open until it is answered by a reply in the portal (a reply answers every
-open question on the case). Opening the case page reads it; it does not answer it.
+A question stays open until it is answered: by a reply in the portal (a reply answers every
+open question on the case), or marked answered by the officer who answered it by phone or
+in person. Opening the case page reads it; it does not answer it.
 """
 
 from __future__ import annotations

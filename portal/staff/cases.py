@@ -190,6 +190,21 @@ def reply(case: Case, body: str, officer: StaffUser) -> Message:
     return message
 
 
+def questions_answered_another_way(case: Case) -> int:
+    """Mark the open questions answered (by phone or in person); how many. Audited with the
+    number only; the victim is sent nothing."""
+    answered = questions.answer_open_questions(case, utcnow())
+    if answered:
+        audit.record(
+            "message.questions_answered_another_way",
+            case_id=case.id,
+            subject=case,
+            detail={"questions_answered": answered},
+        )
+    db.session.commit()
+    return answered
+
+
 def call_request_done(case: Case, message: Message) -> None:
     if message.case_id != case.id or message.kind != MessageKind.CALL_REQUEST:
         return

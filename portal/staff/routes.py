@@ -134,6 +134,15 @@ def call_done(case_id: uuid.UUID, message_id: uuid.UUID):
     return redirect(url_for("staff.case_page", case_id=case.id), code=303)
 
 
+@bp.post("/cases/<uuid:case_id>/questions/answered")
+def questions_answered(case_id: uuid.UUID):
+    """The officer answered the open questions by phone or in person: they stop waiting."""
+    case = get_case_or_404(current_user, case_id)
+    if cases.questions_answered_another_way(case):
+        flash(_("Their questions are marked as answered."))
+    return redirect(url_for("staff.case_page", case_id=case.id), code=303)
+
+
 @bp.post("/cases/<uuid:case_id>/rights")
 def record_rights(case_id: uuid.UUID):
     case = get_case_or_404(current_user, case_id)

@@ -90,6 +90,7 @@ WHO_MAY_REACH = {
     "staff.record_rights": CASEWORK,
     "staff.reply": CASEWORK,
     "staff.call_done": CASEWORK,
+    "staff.questions_answered": CASEWORK,
     "staff.record_event": CASEWORK,
     "staff.close_form": CASEWORK,
     "staff.close_case": CASEWORK,

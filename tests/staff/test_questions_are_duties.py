@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import time_machine
 from sqlalchemy import select
 
-from portal.data.models import Message
+from portal.data.models import AuditEvent, Message
 from portal.extensions import db
 from tests.pages import PageClient
 from tests.sign_in import sign_in, staff_client
@@ -88,3 +88,26 @@ def test_on_its_reply_date_a_question_is_due_today_not_overdue(app, victim, case
         row = _caseload_row(staff_client(app, officer), case).get_text(" ", strip=True)
     assert "Due today" in row
     assert "Overdue" not in row
+
+
+def test_questions_answered_by_phone_are_marked_and_stop_waiting(app, victim, case, officer):
+    with time_machine.travel(FRIDAY, tick=False):
+        _ask(app, victim, case)
+        client = staff_client(app, officer)
+        page = client.get_page(f"/staff/cases/{case.id}")
+        assert page.select_one("#answered-another-way") is not None
+        response = client.post(
+            f"/staff/cases/{case.id}/questions/answered", from_url=f"/staff/cases/{case.id}"
+        )
+        assert response.status_code == 303
+        page = client.get_page(f"/staff/cases/{case.id}")
+        assert "Their questions are marked as answered." in page.soup.get_text()
+        assert page.select_one("#answered-another-way") is None
+        assert page.select_one(".portal-reply-due") is None
+        assert "None waiting" in _caseload_row(client, case).get_text(" ", strip=True)
+    event = db.session.scalar(
+        select(AuditEvent).where(AuditEvent.action == "message.questions_answered_another_way")
+    )
+    assert event.detail == {"questions_answered": 1}
+    # The victim is sent nothing: only the question itself is in her conversation.
+    assert len(db.session.scalars(select(Message)).all()) == 1
