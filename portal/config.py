@@ -84,6 +84,8 @@ class Settings:
     # `acr` equal to one of those (both comma-separated).
     oidc_mfa_amr: str = "mfa"
     oidc_mfa_acr: str = ""
+    # How many working days an officer has to answer a victim's question (portal.rules.questions).
+    question_reply_working_days: int = 2
     extra: Mapping[str, str] = field(default_factory=dict)
     # How long each stage of a case often takes, as the force sets it: PORTAL_STAGE_TIME_<STAGE>
     # = "6-12 months" (portal/rules/stages.py has the stages, defaults and their sources).
@@ -148,6 +150,7 @@ class Settings:
             oidc_team_claim=env.get("PORTAL_OIDC_TEAM_CLAIM", "").strip(),
             oidc_mfa_amr=env.get("PORTAL_OIDC_MFA_AMR", "mfa"),
             oidc_mfa_acr=env.get("PORTAL_OIDC_MFA_ACR", ""),
+            question_reply_working_days=_int(env, "PORTAL_QUESTION_REPLY_WORKING_DAYS", 2),
             extra={k: v for k, v in env.items() if k.startswith("PORTAL_NOTIFY_TEMPLATE_")},
             stage_times={
                 k.removeprefix(STAGE_TIME_PREFIX).lower(): v
@@ -270,6 +273,11 @@ def unsafe_settings(settings: Settings) -> list[str]:
         ("PORTAL_NOTIFY_BASE_URL", settings.notify_base_url),
     ):
         problems += _address_problems(name, value, production)
+    if not 1 <= settings.question_reply_working_days <= 20:
+        problems.append(
+            "PORTAL_QUESTION_REPLY_WORKING_DAYS must be a whole number from 1 to 20: "
+            "the working days an officer has to answer a victim's question."
+        )
     if not production:
         return problems
     problems += _secret_key_problems(settings.secret_key)

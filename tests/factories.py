@@ -12,7 +12,17 @@ from datetime import timedelta
 
 from portal.auth.codes import ALPHABET, hash_code
 from portal.auth.passwords import hash_secret
-from portal.data.models import Case, Message, StaffRole, StaffUser, Team, Update, Victim, utcnow
+from portal.data.models import (
+    Case,
+    Message,
+    OfficerChange,
+    StaffRole,
+    StaffUser,
+    Team,
+    Update,
+    Victim,
+    utcnow,
+)
 from portal.extensions import db
 from portal.rules.victims_code import london_date
 from portal.security.crypto import blind_index
@@ -295,3 +305,21 @@ def make_reissue_request(case: Case, requested_by: StaffUser | None = None, **fi
     db.session.add(reissue)
     db.session.commit()
     return reissue
+
+
+def make_officer_change(case: Case, to_officer: StaffUser | None = None, reason: str = "leave"):
+    """A case moved to another officer, with the update that told the victim."""
+    to_officer = to_officer or make_staff(team=case.officer.team)
+    update = make_update(case, None, event_type="officer_changed")
+    change = OfficerChange(
+        case=case,
+        update=update,
+        from_officer_id=case.officer_id,
+        to_officer_id=to_officer.id,
+        reason=reason,
+        changed_by_id=case.officer_id,
+    )
+    case.officer = to_officer
+    db.session.add(change)
+    db.session.commit()
+    return change

@@ -143,6 +143,8 @@ def _create(team: Team) -> None:
             password_hash=password_hash,
             contact_phone="0300 123 4567" if role == StaffRole.OFFICER else None,
             contact_hours="Monday to Friday, 9am to 5pm" if role == StaffRole.OFFICER else None,
+            rank="detective_constable" if role == StaffRole.OFFICER else None,
+            collar_number="4321" if role == StaffRole.OFFICER else None,
             totp_enrolled_at=utcnow(),
         )
         user.totp_secret = secret

@@ -39,6 +39,7 @@ from portal.data.models import (
     Message,
     Notification,
     Obligation,
+    OfficerChange,
     ReviewRequest,
     RightsRecord,
     SupportGrant,
@@ -110,6 +111,7 @@ TABLES: tuple[VictimTable, ...] = (
     VictimTable(Message, (Reach.CASE,), (Section("messages", Under.CASE),)),
     VictimTable(RightsRecord, (Reach.CASE,), (Section("rights_offered", Under.CASE),)),
     VictimTable(Obligation, (Reach.CASE,), (Section("duties_to_tell_you", Under.CASE),)),
+    VictimTable(OfficerChange, (Reach.CASE,), (Section("officer_changes", Under.CASE),)),
     # About a case, or (an invitation by email) about a grant and no case: each sits where
     # it belongs, in the export and in the purge.
     VictimTable(

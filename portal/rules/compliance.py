@@ -118,6 +118,22 @@ def timeliness(principal, now: datetime, periods=PERIODS) -> list[Figures]:
     return results
 
 
+def timeliness_between(principal, start: datetime, end: datetime, now: datetime) -> Figures:
+    """The same figures for any period, from `start` to `end` (the PCC export's periods).
+    A deadline not yet passed at `now` is not counted, as in `timeliness`."""
+    until = min(end, now)
+    figures = Figures(days=(end - start).days, start=start, end=end)
+    for obligation, officer_name in _team_obligations(principal, start):
+        moment = settled_at(obligation, now)
+        if moment is None or not start <= moment <= until:
+            continue
+        result = outcome(obligation)
+        figures.team.add(result)
+        figures.by_officer[officer_name].add(result)
+        figures.by_event[obligation.event_type].add(result)
+    return figures
+
+
 def open_items(principal, now: datetime) -> tuple[list[Obligation], list[Obligation]]:
     """Unmet Code deadlines: those already overdue, and those due by the end of today."""
     case_ids = visible_cases(principal).with_only_columns(Case.id)

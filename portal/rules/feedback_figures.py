@@ -115,3 +115,17 @@ def team_figures(principal, now: datetime, periods=PERIODS) -> list[FeedbackFigu
                     figures.checks[name].add(value)
         results.append(figures)
     return results
+
+
+def figures_between(principal, start: datetime, end: datetime) -> FeedbackFigures:
+    """The same figures for any period, from `start` to `end` (the PCC export's periods)."""
+    figures = FeedbackFigures(days=(end - start).days, start=start, end=end)
+    for answer, event_type, answered_at in _clarity_rows(principal, start):
+        if answered_at <= end and answer in set(Clarity):
+            figures.clarity.add(answer)
+            figures.by_event[event_type].add(answer)
+    for answered_at, *values in _check_rows(principal, start):
+        if answered_at <= end:
+            for name, value in zip(CHECK_QUESTIONS, values, strict=True):
+                figures.checks[name].add(value)
+    return figures

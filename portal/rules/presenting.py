@@ -10,8 +10,9 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 
 from portal.data import victim_queries as queries
-from portal.data.models import Case, CaseStatus, ReviewRequest, Update, utcnow
+from portal.data.models import Case, CaseStatus, OfficerChange, ReviewRequest, Update, utcnow
 from portal.extensions import db
+from portal.rules.reassignment import change_told_by
 from portal.rules.victims_code import (
     EventType,
     event_rule,
@@ -93,6 +94,8 @@ class UpdateView:
     review: ReviewRequest | None = None  # the victim's own request, if sent (their page only)
     scheme: Scheme | None = None
     cps_dates: CpsDates | None = None
+    # For "You have a new officer": who the new officer is and why the case moved.
+    officer_change: OfficerChange | None = None
 
     @property
     def title(self):
@@ -153,6 +156,7 @@ def full(update: Update) -> UpdateView:
         for c in queries.corrections_of(update)
     ]
     view.jargon = explained_words(view)
+    view.officer_change = change_told_by(update)
     return _add_review(view)
 
 

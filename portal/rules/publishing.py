@@ -256,3 +256,10 @@ def staff_label(event_type: str) -> str:
         return str(event_rule(event_type).staff_label)
     except KeyError:
         return event_type
+
+
+def write(case: Case, draft: Draft, officer: StaffUser) -> Update:
+    """Add an update with its duty, notification and audit event to the session, without
+    committing: for a caller that writes more in the same transaction (a reassignment,
+    portal.rules.reassignment). The caller commits, or rolls back on failure."""
+    return _write(case, draft, officer)

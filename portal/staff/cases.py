@@ -1,5 +1,6 @@
 """What an officer does to a case, other than publishing: open it, invite the victim,
-record rights offered, reply to questions, and (supervisors) reassign it.
+record rights offered and reply to questions. Reassigning a case is
+`portal.rules.reassignment`: it tells the victim.
 
 Each change is one transaction with its audit event. Audit details carry identifiers and
 choices, never what anyone wrote.
@@ -28,7 +29,7 @@ from portal.data.models import (
 from portal.data.outbox import enqueue_for_reply
 from portal.data.scoping import visible_cases
 from portal.extensions import db
-from portal.rules import access_reissue, publishing
+from portal.rules import access_reissue, publishing, questions
 from portal.rules.access_reissue import set_activation_code
 from portal.rules.victims_code import LONDON, requires_enhanced_service
 from portal.security.crypto import blind_index
@@ -156,7 +157,10 @@ def issue_new_code(case: Case) -> str:
 
 
 def open_case(case: Case) -> None:
-    """Audit the opening and mark the victim's questions as read by the police."""
+    """Audit the opening and mark the victim's questions as read by the police.
+
+    Read is not answered: a question stays in the caseload and on the dashboard, with its
+    reply date, until a reply is sent (portal.rules.questions)."""
     db.session.execute(
         update(Message)
         .where(
@@ -177,10 +181,31 @@ def reply(case: Case, body: str, officer: StaffUser) -> Message:
     message.body = body
     message.read_at = None
     db.session.add(message)
+    answered = questions.answer_open_questions(case, utcnow())
     enqueue_for_reply(message)
-    audit.record("message.reply_sent", case_id=case.id, subject=message)
+    audit.record(
+        "message.reply_sent",
+        case_id=case.id,
+        subject=message,
+        detail={"questions_answered": answered},
+    )
     db.session.commit()
     return message
+
+
+def questions_answered_another_way(case: Case) -> int:
+    """Mark the open questions answered (by phone or in person); how many. Audited with the
+    number only; the victim is sent nothing."""
+    answered = questions.answer_open_questions(case, utcnow())
+    if answered:
+        audit.record(
+            "message.questions_answered_another_way",
+            case_id=case.id,
+            subject=case,
+            detail={"questions_answered": answered},
+        )
+    db.session.commit()
+    return answered
 
 
 def call_request_done(case: Case, message: Message) -> None:
@@ -191,31 +216,25 @@ def call_request_done(case: Case, message: Message) -> None:
     db.session.commit()
 
 
-def record_offer(case: Case, offer: str, offered_on: date, response: str, officer) -> None:
+def record_offer(
+    case: Case, offer: str, offered_on: date, response: str, officer, language: str | None = None
+) -> None:
+    """Record an offer and the answer; for an interpreter, the language (an ISO 639 code)."""
     offered_at = datetime.combine(offered_on, datetime.min.time().replace(hour=12), LONDON)
     record = RightsRecord(
-        case=case, offer=offer, offered_at=offered_at, response=response, recorded_by_id=officer.id
+        case=case,
+        offer=offer,
+        offered_at=offered_at,
+        response=response,
+        recorded_by_id=officer.id,
+        language=language,
     )
     record.ensure_id()
     db.session.add(record)
-    audit.record(
-        "rights.offer_recorded",
-        case_id=case.id,
-        subject=record,
-        detail={"offer": offer, "response": response},
-    )
-    db.session.commit()
-
-
-def reassign(case: Case, new_officer: StaffUser) -> None:
-    before = case.officer_id
-    case.officer = new_officer
-    audit.record(
-        "case.reassigned",
-        case_id=case.id,
-        subject=case,
-        detail={"from": str(before), "to": str(new_officer.id)},
-    )
+    detail = {"offer": offer, "response": response}
+    if language:
+        detail["language"] = language
+    audit.record("rights.offer_recorded", case_id=case.id, subject=record, detail=detail)
     db.session.commit()
 
 

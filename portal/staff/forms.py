@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, time
 
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
@@ -19,8 +20,9 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from portal.data.models import Channel, utcnow
-from portal.rules import choices
+from portal.rules import choices, interpreting
 from portal.rules.languages import LANGUAGES
+from portal.rules.officers import REASSIGNMENT_REASONS
 from portal.rules.victims_code import EVENTS, LONDON, OfferKind, london_date
 from portal.rules.victims_code.event_time import is_in_the_future
 from portal.rules.victims_code.events import DecisionMaker, EventType
@@ -293,14 +295,52 @@ class RightsForm(FlaskForm):
         widget=GovRadioInput(),
         validators=[DataRequired(_l("Select their answer"))],
     )
+    # Any language, by ISO 639 code (portal.rules.interpreting), not only the six the
+    # portal's pages are written in.
+    language = SelectField(
+        _l("Language for the interpreter or translation"),
+        description=_l("Needed if you offered an interpreter or translation."),
+        choices=[],
+        widget=GovSelect(),
+        validate_choice=False,
+    )
     submit = SubmitField(_l("Save"), widget=GovSubmitInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language.choices = [SelectChoice("", _l("Choose a language"))] + [
+            SelectChoice(code, name) for code, name in interpreting.choices(str(get_locale()))
+        ]
+
+    def validate_language(self, field):
+        if field.data and not interpreting.is_language(field.data):
+            raise ValidationError(_l("Select a language from the list"))
+        if self.offer.data == OfferKind.INTERPRETER and not field.data:
+            raise ValidationError(_l("Select the language they need an interpreter for"))
+
+    def chosen_language(self) -> str | None:
+        """The language, kept only with an interpreter offer."""
+        return self.language.data or None if self.offer.data == OfferKind.INTERPRETER else None
 
 
 class ReassignForm(FlaskForm):
     officer_id = SelectField(
-        _l("Reassign to"), choices=[], widget=GovSelect(), validators=[DataRequired()]
+        _l("Reassign to"),
+        choices=[],
+        widget=GovSelect(),
+        validators=[DataRequired(_l("Select the officer who will look after the case"))],
     )
-    submit = SubmitField(_l("Reassign"), widget=GovSubmitInput())
+    reason = RadioField(
+        _l("Why is the case moving?"),
+        description=_l(
+            "The person is told who their new officer is and why, in the words beside "
+            "each reason, in their own language."
+        ),
+        choices=[SelectChoice(code, staff) for code, staff, _victim in REASSIGNMENT_REASONS],
+        widget=GovRadioInput(),
+        validators=[DataRequired(_l("Select why the case is moving"))],
+    )
+    submit = SubmitField(_l("Reassign and tell them"), widget=GovSubmitInput())
 
 
 REISSUE_REASONS = [
@@ -332,3 +372,30 @@ class ReissueRequestForm(FlaskForm):
             self.note.errors.append(_l("Say what happened, or choose one of the reasons"))
             valid = False
         return valid
+
+
+class PccExportForm(FlaskForm):
+    """The period of the PCC export (portal.rules.pcc_export). Sent by GET: it changes
+    nothing, so it carries no CSRF token, and the address can be bookmarked."""
+
+    class Meta:
+        csrf = False
+
+    first_day = DayMonthYearField(
+        _l("First day of the period"),
+        description=_l("For example, 1 4 2026"),
+        validators=[DataRequired(_l("Enter the first day of the period, like 1 4 2026"))],
+    )
+    last_day = DayMonthYearField(
+        _l("Last day of the period"),
+        description=_l("For example, 30 6 2026"),
+        validators=[DataRequired(_l("Enter the last day of the period, like 30 6 2026"))],
+    )
+    submit = SubmitField(_l("Download the export (ZIP)"), widget=GovSubmitInput())
+
+
+PERIOD_ERRORS = {
+    "order": _l("The last day must be the same as or after the first day"),
+    "future": _l("The last day must be today or earlier"),
+    "too_long": _l("The period can be at most 366 days"),
+}

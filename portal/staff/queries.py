@@ -26,13 +26,16 @@ from portal.data.models import (
 )
 from portal.data.scoping import visible_cases
 from portal.extensions import db
+from portal.rules.questions import is_open_question
 from portal.rules.victims_code import london_date, next_routine_due
 
 
 @dataclass(frozen=True)
 class Deadline:
     due_at: datetime
-    kind: str  # "event" (a Code deadline) or "routine" (the agreed routine update)
+    # "event" (a Code deadline), "routine" (the agreed routine update) or "question" (a
+    # victim's question waiting for an answer: portal.rules.questions)
+    kind: str
     event_type: str | None = None
 
     def overdue(self, now: datetime) -> bool:
@@ -48,13 +51,13 @@ class CaseloadRow:
     next_deadline: Deadline | None
     overdue: bool
     due_today: bool
-    unread_questions: int
+    open_questions: int  # waiting for an answer, whether or not the case was opened since
     call_requests: int
     last_read_at: datetime | None
 
     @property
     def needs_action(self) -> bool:
-        return self.call_requests > 0 or self.unread_questions > 0
+        return self.call_requests > 0 or self.open_questions > 0
 
 
 def routine_deadline(case: Case) -> Deadline | None:
@@ -67,10 +70,17 @@ def routine_deadline(case: Case) -> Deadline | None:
     return Deadline(due, "routine") if due else None
 
 
-def next_deadline(case: Case, event_due: datetime | None, event_type: str | None):
+def next_deadline(
+    case: Case,
+    event_due: datetime | None,
+    event_type: str | None,
+    reply_due: datetime | None = None,
+):
     candidates = [routine_deadline(case)]
     if event_due is not None:
         candidates.append(Deadline(event_due, "event", event_type))
+    if reply_due is not None:
+        candidates.append(Deadline(reply_due, "question"))
     present = [d for d in candidates if d is not None]
     return min(present, key=lambda d: d.due_at) if present else None
 
@@ -100,6 +110,16 @@ def _count_messages(kind: str):
     )
 
 
+def _open_questions(aggregate):
+    # Open until answered: opening the case page reads a question, it does not answer it.
+    return (
+        select(aggregate)
+        .where(Message.case_id == Case.id, is_open_question())
+        .correlate(Case)
+        .scalar_subquery()
+    )
+
+
 def caseload(principal, now: datetime) -> list[CaseloadRow]:
     """The open cases `principal` may see, what needs doing first at the top."""
     last_read = (
@@ -112,18 +132,21 @@ def caseload(principal, now: datetime) -> list[CaseloadRow]:
         .add_columns(
             _open_obligation(Obligation.due_at),
             _open_obligation(Obligation.event_type),
-            _count_messages(MessageKind.QUESTION),
+            _open_questions(func.count(Message.id)),
+            _open_questions(func.min(Message.reply_due_at)),
             _count_messages(MessageKind.CALL_REQUEST),
             last_read,
         )
         .order_by(Case.created_at, Case.id)
     )
     rows = []
-    for case, event_due, event_type, unread, calls, read_at in db.session.execute(query):
-        deadline = next_deadline(case, event_due, event_type)
+    for case, event_due, event_type, questions, reply_due, calls, read_at in db.session.execute(
+        query
+    ):
+        deadline = next_deadline(case, event_due, event_type, reply_due)
         overdue = deadline is not None and deadline.overdue(now)
         due_today = deadline is not None and deadline.due_today(now)
-        rows.append(CaseloadRow(case, deadline, overdue, due_today, unread, calls, read_at))
+        rows.append(CaseloadRow(case, deadline, overdue, due_today, questions, calls, read_at))
     return sorted(rows, key=_urgency)
 
 

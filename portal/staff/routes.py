@@ -138,6 +138,15 @@ def call_done(case_id: uuid.UUID, message_id: uuid.UUID):
     return redirect(url_for("staff.case_page", case_id=case.id), code=303)
 
 
+@bp.post("/cases/<uuid:case_id>/questions/answered")
+def questions_answered(case_id: uuid.UUID):
+    """The officer answered the open questions by phone or in person: they stop waiting."""
+    case = get_case_or_404(current_user, case_id)
+    if cases.questions_answered_another_way(case):
+        flash(_("Their questions are marked as answered."))
+    return redirect(url_for("staff.case_page", case_id=case.id), code=303)
+
+
 @bp.post("/cases/<uuid:case_id>/rights")
 def record_rights(case_id: uuid.UUID):
     case = get_case_or_404(current_user, case_id)
@@ -145,7 +154,12 @@ def record_rights(case_id: uuid.UUID):
     if not form.validate_on_submit():
         return render_case(case, rights_form=form)
     cases.record_offer(
-        case, form.offer.data, form.offered_on.data, form.response.data, current_user
+        case,
+        form.offer.data,
+        form.offered_on.data,
+        form.response.data,
+        current_user,
+        language=form.chosen_language(),
     )
     flash(_("Offer recorded."))
     return redirect(url_for("staff.case_page", case_id=case.id), code=303)

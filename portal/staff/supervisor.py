@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Response, abort, flash, redirect, render_template, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
@@ -14,12 +14,14 @@ from portal.data import audit
 from portal.data.models import StaffChange, utcnow
 from portal.data.scoping import get_case_or_404
 from portal.extensions import db
-from portal.rules import access_reissue, compliance
+from portal.rules import access_reissue, compliance, questions, reassignment
+from portal.rules import pcc_export as pcc
 from portal.rules import review as review_rules
-from portal.rules.victims_code import event_rule
-from portal.staff import approvals, bp, cases, queries
+from portal.rules.publishing import PublishFailed
+from portal.rules.victims_code import event_rule, london_date
+from portal.staff import approvals, bp, queries
 from portal.staff.approvals_view import decide, describe
-from portal.staff.forms import ReassignForm
+from portal.staff.forms import PERIOD_ERRORS, PccExportForm, ReassignForm
 from portal.web.access import only
 
 
@@ -46,6 +48,7 @@ def dashboard():
         overdue=overdue,
         due_today=due_today,
         routine_late=compliance.routine_overdue(current_user, now),
+        open_questions=questions.open_questions(current_user),
         event_label=lambda value: _event_label(value),
         team_name=_team_name(),
         columns=compliance.CSV_COLUMNS,
@@ -54,6 +57,7 @@ def dashboard():
         describe=describe,
         reissue_requests=access_reissue.waiting_for_decision(current_user),
         reissue_disputes=access_reissue.open_disputes(current_user),
+        now=now,
     )
 
 
@@ -89,6 +93,40 @@ def compliance_csv():
     )
 
 
+@bp.get("/dashboard/pcc-export")
+@only("supervisor")
+def pcc_export():
+    """The form for the period and, once it is filled in, the ZIP of CSV files."""
+    if not request.args:
+        return render_template("staff/pcc_export.html", form=PccExportForm(formdata=None))
+    form = PccExportForm(formdata=request.args)
+    if not form.validate():
+        return render_template("staff/pcc_export.html", form=form), 400
+    now = utcnow()
+    try:
+        period = pcc.check_period(form.first_day.data, form.last_day.data, london_date(now))
+    except pcc.PeriodError as error:
+        form.last_day.errors = [*form.last_day.errors, PERIOD_ERRORS[error.reason]]
+        return render_template("staff/pcc_export.html", form=form), 400
+    body = pcc.to_zip(current_user, period, _team_name(), now)
+    audit.record(
+        "compliance.pcc_export_downloaded",
+        detail={
+            "team_id": str(current_user.team_id),
+            "first_day": period.first.isoformat(),
+            "last_day": period.last.isoformat(),
+            "schema_version": pcc.SCHEMA_VERSION,
+        },
+    )
+    db.session.commit()
+    filename = f"pcc-export-{period.first.isoformat()}-to-{period.last.isoformat()}.zip"
+    return Response(
+        body,
+        mimetype="application/zip",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
 @bp.get("/cases/<uuid:case_id>/reassign")
 @only("supervisor")
 def reassign_form(case_id: uuid.UUID):
@@ -104,11 +142,23 @@ def reassign(case_id: uuid.UUID):
     officers = {str(o.id): o for o in queries.team_officers(current_user)}
     form.officer_id.choices = [SelectChoice(k, o.display_name) for k, o in officers.items()]
     if not form.validate_on_submit():
-        abort(400)
+        return render_template("staff/reassign.html", case=case, form=form), 400
     new_officer = officers[form.officer_id.data]
-    if new_officer.id != case.officer_id:
-        cases.reassign(case, new_officer)
-        flash(_("Case reassigned to %(name)s.", name=new_officer.display_name))
+    if new_officer.id == case.officer_id:
+        form.officer_id.errors.append(_("The case is already with this officer"))
+        return render_template("staff/reassign.html", case=case, form=form), 400
+    try:
+        reassignment.reassign(case, new_officer, form.reason.data, current_user)
+    except PublishFailed:
+        flash(_("The case could not be reassigned. Nothing was changed. Try again."))
+        return redirect(url_for("staff.reassign_form", case_id=case.id), code=303)
+    flash(
+        _(
+            "Case reassigned to %(name)s. The person has been sent an update saying who "
+            "their new officer is and why.",
+            name=new_officer.display_name,
+        )
+    )
     return redirect(url_for("staff.case_page", case_id=case.id), code=303)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -18,6 +18,7 @@ from portal.data.scoping import get_case_or_404, get_update_or_404
 from portal.extensions import db
 from portal.rules import access_reissue, presenting, stages
 from portal.rules import review as review_rules
+from portal.rules.dates import day
 from portal.rules.feedback import clarity_for
 from portal.victim import bp, reading
 from portal.victim import communication_plan as plan
@@ -32,7 +33,6 @@ from portal.web.sign_in_forms import failed_tries_notice
 SAVED = _l("Your choices are saved.")
 READ_LATER = _l("That update will be here when you are ready.")
 CALL_ASKED = _l("We have asked your officer to call you about this update.")
-SENT = _l("Your question has been sent. Your officer will reply here.")
 CODE_STOPPED = _l(
     "Thank you for telling us. We have stopped the new code. A senior officer has been told "
     "and will look into it. If you feel unsafe, call 999."
@@ -145,13 +145,22 @@ def questions():
         if case is None:
             form.case.errors.append(_l("Select which report your question is about"))
         else:
-            send_question(me, case, form.body.data)
-            flash(SENT)
+            message = send_question(me, case, form.body.data, _reply_working_days())
+            flash(
+                _(
+                    "Your question has been sent. Your officer will reply by %(date)s.",
+                    date=day(message.reply_due_at),
+                )
+            )
             return redirect(url_for("victim.questions"), code=303)
     messages = queries.conversation(me)
     page = render_template("victim/questions.html", form=form, messages=messages, cases=cases)
     mark_replies_read(messages)
     return page
+
+
+def _reply_working_days() -> int:
+    return current_app.config["SETTINGS"].question_reply_working_days
 
 
 def _case_label(n: int, case) -> str:

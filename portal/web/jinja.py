@@ -16,7 +16,7 @@ from markupsafe import escape
 from portal.auth.sessions import seconds_until_idle_timeout
 from portal.data.models import utcnow
 from portal.easyread.language_support import interface_is_draft
-from portal.rules import choices, publishing
+from portal.rules import choices, interpreting, officers, publishing
 from portal.rules.dates import day
 from portal.rules.languages import LANGUAGES, language
 from portal.rules.support_lines import EMERGENCY, open_now
@@ -118,6 +118,9 @@ FILTERS = {
     # A stored choice (`wales`, `accepted`...) in the words it was picked from.
     "case_choice": lambda value, field: choices.staff_words_for(field, value),
     "offer_label": offer_label,
+    "rank_words": officers.rank_words,
+    "language_name": lambda code: interpreting.language_name(code, current_language().code),
+    "reassignment_reason": officers.reason_for_victim,
     "review_day": recorded_day,
     "staff_time": staff_time,
 }

@@ -134,12 +134,23 @@ def test_every_signed_in_victim_page_has_no_violations(phone_walk, app):
         sensitive = factories.make_update(
             case, "The CPS decided not to charge.", event_type="no_further_action", sensitive=True
         )
-        factories.make_message(case, "Will I need to go to court?", from_victim=True)
+        factories.make_message(
+            case,
+            "Will I need to go to court?",
+            from_victim=True,
+            reply_due_at=utcnow() + timedelta(days=2),
+        )
+        new_officer = factories.make_staff(
+            team=case.officer.team, rank="detective_constable", collar_number="4321"
+        )
+        change = factories.make_officer_change(case, to_officer=new_officer, reason="moved_team")
         access_id, update_id = victim.access_id, sensitive.id
+        change_update_id = change.update_id
     sign_in_victim(phone_walk.page, phone_walk.base, access_id)
     phone_walk.check("home")
     phone_walk.visit("content note", f"/my/updates/{update_id}")
     phone_walk.visit("an update", f"/my/updates/{update_id}?note=seen")
+    phone_walk.visit("a new officer", f"/my/updates/{change_update_id}")
     phone_walk.visit("rights", "/my/rights")
     phone_walk.visit("questions", "/my/questions")
     phone_walk.submit()  # an empty question: the page with its error summary
@@ -339,11 +350,15 @@ def test_every_supervisor_page_has_no_violations(walk, app):
         factories.make_staff(StaffRole.OFFICER, team=team)
         case = factories.make_case(officer=officer)
         factories.make_obligation(case, due_at=utcnow() - timedelta(days=2))
+        # A question past its reply date: the dashboard's "waiting for a reply" table.
+        factories.make_message(case, reply_due_at=utcnow() - timedelta(days=1))
         email, case_id = supervisor.email, case.id
     sign_in_staff(walk.page, walk.base, email)
     walk.visit("team dashboard", "/staff/dashboard")
     walk.visit("case audit", f"/staff/cases/{case_id}/audit")
     walk.visit("reassign", f"/staff/cases/{case_id}/reassign")
+    walk.visit("PCC export", "/staff/dashboard/pcc-export")
+    walk.visit("PCC export, refused period", "/staff/dashboard/pcc-export?first_day=1")
     assert walk.found == {}
 
 

@@ -58,6 +58,7 @@ def one_of_everything(app, victim: Victim, closed_days_ago: int | None = None) -
         "message": factories.make_message(case, "When will I hear?"),
         "rights_record": rights,
         "obligation": factories.make_obligation(case),
+        "officer_change": factories.make_officer_change(case),
         "notification": factories.queue_notification(case),
         "review_request": factories.make_review_request(decision, note="Please look again."),
         "complaint_request": factories.make_complaint(case),

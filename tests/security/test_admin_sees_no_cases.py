@@ -102,6 +102,11 @@ def _admin_does_everything(client: PageClient, admin, people) -> set[str]:
         post("admin.reset_password", f"/admin/staff/{user.id}/reset-password")
         for action in ("disable", "enable", "unlock", "reset-totp"):
             post("admin.account_action", f"/admin/staff/{user.id}/{action}")
+        post(
+            "admin.officer_details",
+            f"/admin/staff/{user.id}/details",
+            {"details-rank": "inspector", "details-collar_number": "99"},
+        )
     # Raise their own officer, and the case's officer, to supervisor of the case's team,
     # and the case's officer to admin.
     for user, role in ((mine, "supervisor"), (officer, "supervisor"), (supervisor, "admin")):

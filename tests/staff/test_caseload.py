@@ -63,7 +63,7 @@ def test_the_caseload_puts_what_needs_doing_first_at_the_top(client, officer):
     text = page.text()
     assert "Overdue" in text
     assert "Asked for a call" in text
-    assert "1 unread" in text
+    assert "1 waiting for a reply" in text
     relaxed_row = _rows(page)[3].get_text(" ", strip=True)
     assert "Wed 18 Mar 2026, 09:00" in relaxed_row  # when Relaxed last read an update
 

@@ -112,14 +112,18 @@ def test_a_supervisor_reassigns_a_case_within_the_team_and_it_is_audited(
         assert "DC Ada Jones" in options
         response = client.post(
             f"/staff/cases/{case.id}/reassign",
-            {"officer_id": str(ada.id)},
+            {"officer_id": str(ada.id), "reason": "moved_team"},
             from_url=f"/staff/cases/{case.id}/reassign",
         )
     assert response.status_code == 303
     db.session.expire_all()
     assert db.session.get(Case, case.id).officer_id == ada.id
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "case.reassigned"))
-    assert event.detail == {"from": str(known_team["ben"].id), "to": str(ada.id)}
+    assert event.detail == {
+        "from": str(known_team["ben"].id),
+        "to": str(ada.id),
+        "reason": "moved_team",
+    }
 
 
 def test_a_case_cannot_be_reassigned_outside_the_team(client, supervisor, known_team):
@@ -129,7 +133,7 @@ def test_a_case_cannot_be_reassigned_outside_the_team(client, supervisor, known_
         sign_in_staff(client, supervisor)
         response = client.post(
             f"/staff/cases/{case.id}/reassign",
-            {"officer_id": str(outsider.id)},
+            {"officer_id": str(outsider.id), "reason": "leave"},
             from_url=f"/staff/cases/{case.id}/reassign",
         )
     assert response.status_code == 400

@@ -9,6 +9,7 @@ from portal.data.models.cases import (
     MessageKind,
     Obligation,
     OfferResponse,
+    OfficerChange,
     RightsRecord,
     Update,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "NotificationStatus",
     "Obligation",
     "OfferResponse",
+    "OfficerChange",
     "ReissueReason",
     "ReissueStatus",
     "ReviewOutcome",

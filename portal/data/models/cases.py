@@ -109,6 +109,11 @@ class Message(IdMixin, TimestampMixin, Base):
     _body: Mapped[bytes] = mapped_column("body", LargeBinary)
     body = Encrypted("_body")
     read_at: Mapped[datetime | None]
+    # A question is a duty: the officer replies by `reply_due_at` (worked out once, when it
+    # is asked: portal.rules.questions). It stays open until `answered_at`, however often
+    # the case page is opened; `read_at` only says that someone has seen it.
+    reply_due_at: Mapped[datetime | None] = mapped_column(index=True)
+    answered_at: Mapped[datetime | None]
 
 
 class OfferResponse(StrEnum):
@@ -130,3 +135,23 @@ class RightsRecord(IdMixin, TimestampMixin, Base):
     recorded_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
     _note: Mapped[bytes | None] = mapped_column("note", LargeBinary)
     note = Encrypted("_note")
+    # For an interpreter: the language, as an ISO 639 code (portal.rules.interpreting).
+    language: Mapped[str | None] = mapped_column(String(12))
+
+
+class OfficerChange(IdMixin, TimestampMixin, Base):
+    """A supervisor gave the case to another officer: who, why, and the update that told
+    the victim (portal.rules.reassignment). The reason is a code from a short list, so the
+    victim reads it in her own language."""
+
+    __tablename__ = "officer_change"
+
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
+    case: Mapped[Case] = relationship()
+    update_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_update.id"), unique=True)
+    update: Mapped[Update] = relationship()
+    from_officer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
+    to_officer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
+    to_officer: Mapped[StaffUser] = relationship(foreign_keys=[to_officer_id])
+    reason: Mapped[str] = mapped_column(String(30))
+    changed_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))

@@ -42,6 +42,10 @@ class StaffUser(PrincipalMixin, IdMixin, TimestampMixin, Base):
     # Contact details a victim is given for their officer (work phone, hours).
     contact_phone: Mapped[str | None] = mapped_column(String(40))
     contact_hours: Mapped[str | None] = mapped_column(String(200))
+    # Rank (a code from portal.rules.officers) and collar number, shown to the victim
+    # beside the name so she knows exactly who her officer is. Set by an admin.
+    rank: Mapped[str | None] = mapped_column(String(40))
+    collar_number: Mapped[str | None] = mapped_column(String(12))
     password_hash: Mapped[str | None] = mapped_column(String(255))
     _totp_secret: Mapped[bytes | None] = mapped_column("totp_secret", LargeBinary)
     totp_secret = Encrypted("_totp_secret")

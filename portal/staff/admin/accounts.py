@@ -17,6 +17,7 @@ from portal.auth.sessions import end_all_sessions
 from portal.data import audit, outbox
 from portal.data.models import ChangeKind, StaffRole, StaffUser, Team
 from portal.extensions import db
+from portal.rules.officers import normalise_collar_number
 from portal.staff import approvals
 from portal.staff.auth.passwords import send_reset
 
@@ -131,6 +132,31 @@ def send_password_reset(user: StaffUser) -> None:
         raise AccountError("This account is waiting for approval")
     send_reset(user)
     db.session.commit()
+
+
+def set_officer_details(
+    user: StaffUser,
+    rank: str | None,
+    collar_number: str | None,
+    phone: str | None,
+    hours: str | None,
+) -> list[str]:
+    """Set what a victim is shown about this officer beside the name. It changes no access,
+    so it needs no second person; the audit names the fields changed, never their values.
+    Returns the names of the fields that changed."""
+    new = {
+        "rank": rank or None,
+        "collar_number": normalise_collar_number(collar_number) if collar_number else None,
+        "contact_phone": (phone or "").strip() or None,
+        "contact_hours": (hours or "").strip() or None,
+    }
+    changed = [name for name, value in new.items() if getattr(user, name) != value]
+    for name in changed:
+        setattr(user, name, new[name])
+    if changed:
+        audit.record("admin.staff_details_changed", subject=user, detail={"fields": changed})
+        db.session.commit()
+    return changed
 
 
 def create_team(name: str) -> Team:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
@@ -12,7 +14,9 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import RadioField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, Length
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+
+from portal.rules.officers import RANKS, is_collar_number
 
 ROLE_CHOICES = [
     SelectChoice("officer", _l("Officer: sees the cases assigned to them")),
@@ -63,3 +67,43 @@ class TeamForm(FlaskForm):
         validators=[DataRequired(_l("Enter a team name")), Length(max=120)],
     )
     submit = SubmitField(_l("Add team"), widget=GovSubmitInput())
+
+
+class OfficerDetailsForm(FlaskForm):
+    """What a victim is shown about her officer, beside the name (portal.rules.officers)."""
+
+    rank = SelectField(
+        _l("Rank"),
+        choices=[SelectChoice("", _l("No rank shown"))]
+        + [SelectChoice(code, words) for code, words in RANKS],
+        widget=GovSelect(),
+        validate_choice=True,
+    )
+    collar_number = StringField(
+        _l("Collar number (optional)"),
+        description=_l("The number on their uniform, for example 4321 or CW1234"),
+        widget=GovTextInput(),
+        validators=[Optional(), Length(max=12)],
+    )
+    contact_phone = StringField(
+        _l("Work phone number victims can call (optional)"),
+        widget=GovTextInput(),
+        validators=[Optional(), Length(max=30)],
+    )
+    contact_hours = StringField(
+        _l("When victims can call (optional)"),
+        description=_l("For example, Monday to Friday, 9am to 5pm"),
+        widget=GovTextInput(),
+        validators=[Optional(), Length(max=200)],
+    )
+    submit = SubmitField(_l("Save details"), widget=GovSubmitInput())
+
+    def validate_collar_number(self, field):
+        if field.data and not is_collar_number(field.data):
+            raise ValidationError(
+                _l("Enter a collar number of digits, with up to 3 letters first, like 4321")
+            )
+
+    def validate_contact_phone(self, field):
+        if field.data and not re.fullmatch(r"\+?[\d ()-]{7,25}", field.data):
+            raise ValidationError(_l("Enter a phone number, like 0300 123 4567"))

@@ -13,7 +13,7 @@ from portal.data.models import StaffChange, StaffUser
 from portal.extensions import db
 from portal.staff import approvals
 from portal.staff.admin import accounts, bp
-from portal.staff.admin.forms import NewStaffForm, RoleForm, TeamForm
+from portal.staff.admin.forms import NewStaffForm, OfficerDetailsForm, RoleForm, TeamForm
 from portal.staff.approvals_view import decide, describe
 
 
@@ -76,15 +76,61 @@ def staff_member(user_id: uuid.UUID):
     return _render_member(user, form)
 
 
-def _render_member(user: StaffUser, form: RoleForm):
+# The page holds two forms: the details form's fields are prefixed so no id is repeated.
+DETAILS = "details"
+
+
+def _details_form(user: StaffUser) -> OfficerDetailsForm:
+    return OfficerDetailsForm(
+        formdata=None,
+        prefix=DETAILS,
+        data={
+            "rank": user.rank or "",
+            "collar_number": user.collar_number or "",
+            "contact_phone": user.contact_phone or "",
+            "contact_hours": user.contact_hours or "",
+        },
+    )
+
+
+def _render_member(user: StaffUser, form: RoleForm, details_form=None, status: int = 200):
     return render_template(
         "staff/admin/staff_member.html",
         user=user,
-        form=form,
+        # `form` is the one whose errors the page summarises at the top.
+        form=details_form if details_form is not None and details_form.errors else form,
+        role_form=form,
+        details_form=details_form or _details_form(user),
         locked=throttle.must_wait(user),
         pending=approvals.pending_for_target(user),
         describe=describe,
+    ), status
+
+
+def _role_form(user: StaffUser) -> RoleForm:
+    form = RoleForm(formdata=None, data={"role": user.staff_role, "team": str(user.team_id or "")})
+    form.set_teams(accounts.all_teams())
+    return form
+
+
+@bp.post("/staff/<uuid:user_id>/details")
+def officer_details(user_id: uuid.UUID):
+    user = _staff_or_404(user_id)
+    details = OfficerDetailsForm(prefix=DETAILS)
+    if not details.validate_on_submit():
+        return _render_member(user, _role_form(user), details, status=400)
+    changed = accounts.set_officer_details(
+        user,
+        details.rank.data,
+        details.collar_number.data,
+        details.contact_phone.data,
+        details.contact_hours.data,
     )
+    if changed:
+        flash(_("Details saved. Victims see them beside the officer's name."))
+    else:
+        flash(_("Nothing changed."))
+    return redirect(url_for("admin.staff_member", user_id=user.id), code=303)
 
 
 @bp.post("/staff/<uuid:user_id>/role")

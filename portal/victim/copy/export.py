@@ -35,6 +35,7 @@ from portal.data.models import (
     Message,
     Notification,
     Obligation,
+    OfficerChange,
     ReviewRequest,
     RightsRecord,
     SupportGrant,
@@ -157,7 +158,14 @@ def _case(case: Case) -> dict:
 
 
 def _rights(row: RightsRecord) -> dict:
-    return _pick(row, "id", "offer", "offered_at", "response", "note", "created_at")
+    return _pick(row, "id", "offer", "offered_at", "response", "language", "note", "created_at")
+
+
+def _officer_change(row: OfficerChange) -> dict:
+    # The new officer by name, as the victim was told; staff account ids are not hers.
+    data = _pick(row, "id", "update_id", "reason", "created_at")
+    data["new_officer"] = row.to_officer.display_name
+    return data
 
 
 def _duty(row: Obligation) -> dict:
@@ -214,6 +222,7 @@ def _update(update: Update) -> dict:
 
 def _message(message: Message) -> dict:
     data = _pick(message, "id", "kind", "from_victim", "update_id", "body", "created_at", "read_at")
+    data.update(_pick(message, "reply_due_at", "answered_at"))
     data["from"] = "you" if message.from_victim else _staff_name(message)
     return data
 
@@ -321,6 +330,7 @@ OWN_SUBJECT_KINDS = {
     "message",
     "rights_record",
     "obligation",
+    "officer_change",
     "notification",
     "support_grant",
     "review_request",
@@ -342,6 +352,7 @@ OWN_DETAIL_KEYS = {
     "event_type",
     "fields",
     "format",
+    "language",
     "late",
     "offence",
     "offer",
@@ -386,6 +397,7 @@ SHOWN = {
     "message": Shown(Message.created_at, _message),
     "rights_record": Shown(RightsRecord.offered_at, _rights),
     "obligation": Shown(Obligation.due_at, _duty),
+    "officer_change": Shown(OfficerChange.created_at, _officer_change),
     "notification": Shown(Notification.created_at, _notification),
     "review_request": Shown(ReviewRequest.requested_at, _review),
     "complaint_request": Shown(ComplaintRequest.created_at, _complaint),

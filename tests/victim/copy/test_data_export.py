@@ -305,6 +305,13 @@ LEFT_OUT_COLUMNS = {
     "message": {"case_id": SHOWN_BY_PLACE},
     "rights_record": {"case_id": SHOWN_BY_PLACE, "recorded_by_id": STAFF_ACCOUNT},
     "obligation": {"case_id": SHOWN_BY_PLACE, "recorded_by_id": STAFF_ACCOUNT},
+    "officer_change": {
+        "case_id": SHOWN_BY_PLACE,
+        "from_officer_id": STAFF_ACCOUNT,
+        "changed_by_id": STAFF_ACCOUNT,
+        # Given as new_officer: the name she was told, not a staff account's id.
+        "to_officer_id": STAFF_ACCOUNT,
+    },
     "notification": {
         "case_id": SHOWN_BY_PLACE,
         "last_error": "the mail or text provider's own words, which may quote an address "
