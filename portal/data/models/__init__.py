@@ -14,6 +14,7 @@ from portal.data.models.cases import (
 )
 from portal.data.models.notifications import Notification, NotificationStatus
 from portal.data.models.reissues import AccessReissue, ReissueReason, ReissueStatus
+from portal.data.models.service_feedback import ItWorked, ServiceFeedback
 from portal.data.models.sessions import AuthSession
 from portal.data.models.staff import (
     ChangeKind,
@@ -49,6 +50,7 @@ __all__ = [
     "Clarity",
     "ComplaintRequest",
     "ExperienceCheck",
+    "ItWorked",
     "Message",
     "MessageKind",
     "Notification",
@@ -60,6 +62,7 @@ __all__ = [
     "ReviewOutcome",
     "ReviewRequest",
     "RightsRecord",
+    "ServiceFeedback",
     "ShareScope",
     "StaffChange",
     "StaffRole",
