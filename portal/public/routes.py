@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from flask import current_app, jsonify, redirect, render_template, request, url_for
-from flask_login import current_user
 from sqlalchemy import text
 
 from portal.auth.sessions import leave_to
@@ -9,18 +8,21 @@ from portal.extensions import db
 from portal.public import bp
 from portal.rules.languages import is_known
 from portal.rules.victims_code import RIGHTS
-from portal.web.i18n import LANGUAGE_COOKIE
+from portal.web.headers import allow_public_caching
+from portal.web.i18n import remember_page_language
 from portal.web.safe_redirect import safe_next
 
 
 @bp.get("/")
 def start():
+    allow_public_caching()
     return render_template("public/start.html")
 
 
 @bp.get("/rights")
 def rights():
     """The twelve rights for anyone, with no account: support workers share this link."""
+    allow_public_caching()
     return render_template("public/rights.html", rights=RIGHTS)
 
 
@@ -34,25 +36,18 @@ def healthz():
     return jsonify(status="ok", database="ok")
 
 
-@bp.post("/language")
-def switch_language():
-    """Set the language cookie (and a signed-in victim's saved preference), then go back."""
-    code = request.form.get("lang", "")
-    target = safe_next(request.form.get("next"), default=url_for("public.start"))
+@bp.get("/language/<code>")
+def switch_language(code: str):
+    """Set the language of the pages (a cookie), then go back to the same page.
+
+    It never changes a signed-in victim's saved language, which decides the language of
+    her notifications and what her officer sees: she changes that on her choices page.
+    A GET, because all it changes is how pages read, as a link must work with no form.
+    """
+    target = safe_next(request.args.get("next"), default=url_for("public.start"))
     response = redirect(target, code=303)
-    if not is_known(code):
-        return response
-    if current_user.is_authenticated and hasattr(current_user, "language"):
-        current_user.language = code
-        db.session.commit()
-    response.set_cookie(
-        LANGUAGE_COOKIE,
-        code,
-        max_age=60 * 60 * 24 * 365,
-        secure=current_app.config["SESSION_COOKIE_SECURE"],
-        httponly=True,
-        samesite="Lax",
-    )
+    if is_known(code):
+        remember_page_language(response, code)
     return response
 
 

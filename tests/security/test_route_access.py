@@ -180,6 +180,7 @@ def _world():
         "action": "disable",
         "change_id": change.id,
         "decision": "refuse",
+        "code": "cy",
     }
     return people, values
 
