@@ -1,4 +1,5 @@
-"""A rough check that an officer's free text is in the language the victim reads.
+"""A rough check that an officer's free text is in the language the victim reads, and a
+guess at the language it is in, to mark it on the page.
 
 Not a translator and not a language detector: it looks at the script (Arabic script for
 Arabic and Urdu, Latin for the others) and, among Latin-script languages, at which
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from portal.rules.languages import Language, language
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 MIN_WORDS = 4
@@ -53,3 +56,22 @@ def seems_not_in(text: str | None, language: str) -> bool:
         return False
     # Warn only when another language clearly leads: shared short words ("a", "i") are common.
     return best != language and scores[best] >= 2 and scores[best] > 1.5 * scores[language]
+
+
+def written_in(text: str | None, expected: str) -> Language:
+    """The language to mark an officer's text with (`lang` and `dir`, WCAG 3.1.2).
+
+    `expected` is the language of the page around it. When the text does not seem to be
+    in it, the best guess: Arabic script reads right to left (Arabic, unless the page is
+    Urdu), and among Latin-script languages the one whose little words it uses most. The
+    direction is always right; the language is a guess only when the text is not the
+    page's, which is when a screen reader needs it most.
+    """
+    if not seems_not_in(text, expected):
+        return language(expected)
+    words = [w.casefold() for w in _WORD.findall(text or "")]
+    letters = "".join(words)
+    if sum(_is_arabic_letter(ch) for ch in letters) > len(letters) / 2:
+        return language(expected if expected in ARABIC_SCRIPT else "ar")
+    scores = {code: sum(w in stops for w in words) for code, stops in STOP_WORDS.items()}
+    return language(max(scores, key=scores.get))
