@@ -7,11 +7,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from portal.data import victim_queries as queries
 from portal.data.models import Case, CaseStatus, ReviewRequest, Update, utcnow
 from portal.extensions import db
+from portal.rules.languages import DEFAULT_LANGUAGE
 from portal.rules.victims_code import (
     EventType,
     event_rule,
@@ -106,13 +108,19 @@ def full(update: Update) -> UpdateView:
 
 
 def explained_words(view: UpdateView) -> list:
-    """Every jargon term that appears anywhere on the page, once, in the order found."""
-    texts = [
-        str(view.rule.what_happened),
-        str(view.rule.what_it_means),
-        str(view.rule.what_you_can_do),
-        *view.paragraphs,
-    ]
+    """Every jargon term that appears anywhere on the page, once, in the order found.
+
+    The portal's own words are searched in English, whatever the page's language: the
+    terms are the police's English words, which a translation rightly replaces, and a
+    reader in Welsh or Arabic should get every explanation a reader in English gets.
+    """
+    with force_locale(DEFAULT_LANGUAGE):
+        texts = [
+            str(view.rule.what_happened),
+            str(view.rule.what_it_means),
+            str(view.rule.what_you_can_do),
+        ]
+    texts.extend(view.paragraphs)
     for correction in view.corrections:
         texts.extend(correction.paragraphs)
     return find_jargon("\n\n".join(texts))
