@@ -64,9 +64,9 @@ def english_left(page, code: str) -> list[str]:
             if element.get(name, "").strip() in english:
                 left.append(f"{name}={element[name]}")
         # A button's words; a radio's value is a code, not words.
-        if element.name == "input" and element.get("type") in ("submit", "button"):
-            if element.get("value", "").strip() in english:
-                left.append(f"value={element['value']}")
+        is_button = element.name == "input" and element.get("type") in ("submit", "button")
+        if is_button and element.get("value", "").strip() in english:
+            left.append(f"value={element['value']}")
     return left
 
 
