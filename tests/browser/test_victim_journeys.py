@@ -9,7 +9,12 @@ from portal.data.models import Message, Victim
 from portal.extensions import db
 from tests import factories
 from tests.browser.conftest import NEUTRAL_TEXT
-from tests.browser.steps import leaves_portal, sign_in_victim, visible_text
+from tests.browser.steps import (
+    leaves_portal,
+    sign_in_victim,
+    sign_out_from_the_menu,
+    visible_text,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -142,6 +147,6 @@ def test_the_signed_out_page_stays_in_the_persons_language(phone, live_server, a
         access_id = factories.make_victim(preferred_name=NAME, language="cy").access_id
     sign_in_victim(phone, live_server, access_id)
     assert phone.locator("html").get_attribute("lang") == "cy"
-    phone.locator(".portal-nav form [type=submit]").click()
+    sign_out_from_the_menu(phone)
     phone.wait_for_url("**/signed-out?lang=cy")
     assert phone.locator("html").get_attribute("lang") == "cy"
