@@ -68,3 +68,11 @@ def sign_out_from_the_menu(page) -> None:
     if summary.is_visible():
         summary.click()
     page.locator(".portal-nav form [type=submit]").click()
+
+
+def go_by_the_menu(page, name: str) -> None:
+    """Follow a link in the header's menu, opening the menu first on a phone."""
+    summary = page.locator(".portal-nav summary")
+    if summary.is_visible():
+        summary.click()
+    page.locator(".portal-nav").get_by_role("link", name=name, exact=True).click()
