@@ -1,4 +1,4 @@
-"""Feedback about the service, from the phase banner: no account, nothing that identifies.
+"""Feedback about the service, from the phase banner: the form, and storing an answer.
 
 The form asks two things only: what the person was trying to do, and whether it worked.
 No address, name or case is stored with the answer. Sending is limited per address, so
@@ -7,9 +7,7 @@ that the form cannot be used to flood the admins' list.
 
 from __future__ import annotations
 
-from flask import redirect, render_template, url_for
 from flask_babel import get_locale
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovTextArea
@@ -18,8 +16,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
 from portal.data.models import ItWorked, ServiceFeedback
-from portal.extensions import db, limiter
-from portal.public import bp
+from portal.extensions import db
 
 FEEDBACK_LIMIT = "10 per hour"
 TRYING_TO_MAX_LENGTH = 1000
@@ -53,26 +50,13 @@ class ServiceFeedbackForm(FlaskForm):
         return not (self.trying_to.data or "").strip() and not self.it_worked.data
 
 
-@bp.route("/feedback", methods=["GET", "POST"])
-@limiter.limit(FEEDBACK_LIMIT, methods=["POST"])
-def feedback():
-    form = ServiceFeedbackForm()
-    if form.validate_on_submit():
-        if form.is_empty():
-            form.trying_to.errors.append(_("Write what you were trying to do, or choose an answer"))
-        else:
-            db.session.add(
-                ServiceFeedback(
-                    trying_to=(form.trying_to.data or "").strip() or None,
-                    it_worked=form.it_worked.data or None,
-                    language=str(get_locale()),
-                )
-            )
-            db.session.commit()
-            return redirect(url_for("public.feedback_sent"), code=303)
-    return render_template("public/about/feedback.html", form=form)
-
-
-@bp.get("/feedback/sent")
-def feedback_sent():
-    return render_template("public/about/feedback_sent.html")
+def store(form: ServiceFeedbackForm) -> None:
+    """Keep the answer with the page's language and nothing else: no account, no address."""
+    db.session.add(
+        ServiceFeedback(
+            trying_to=(form.trying_to.data or "").strip() or None,
+            it_worked=form.it_worked.data or None,
+            language=str(get_locale()),
+        )
+    )
+    db.session.commit()

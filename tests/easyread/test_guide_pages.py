@@ -83,7 +83,7 @@ def test_an_arabic_guide_runs_right_to_left_and_says_it_is_a_draft(guides_app, c
     notice = article.select_one(".easyread-draft[role=note]")
     assert notice is not None and notice["lang"] == "ar", "the draft notice, in Arabic"
     assert "لم" in notice.get_text(), "the notice is worded in Arabic, not English"
-    assert page.select_one('a[hreflang="en"]')["href"] == "/guides/en/after-you-report"
+    assert page.select_one('main a[hreflang="en"]')["href"] == "/guides/en/after-you-report"
 
 
 def test_the_pictures_and_the_stylesheet_are_served_and_may_be_cached(guides_app, client):

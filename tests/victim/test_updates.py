@@ -50,7 +50,7 @@ def test_an_update_explains_what_happened_what_it_means_and_what_to_do(signed_in
         "He was released under investigation (RUI).",
         "Call me if you are worried.",
     ]
-    words = page.select_one("details")
+    words = page.select_one("main details")
     assert words.select_one("summary").get_text(strip=True) == "Words used in this message"
     assert "RUI" in [dt.get_text(strip=True) for dt in words.select("dt")]
 
