@@ -170,10 +170,13 @@ class PageClient:
         )
         return Page(response)
 
-    def csrf_token(self, from_url: str = "/") -> str:
+    def csrf_token(self, from_url: str = "/feedback") -> str:
+        """A token from the page the form sits on, or, if that has no form (public pages
+        carry no token), from the feedback form, open to anyone: the token belongs to the
+        session."""
         response = self.http.get(from_url)
-        if response.status_code != 200:
-            response = self.http.get("/")
+        if response.status_code != 200 or b'name="csrf_token"' not in response.data:
+            response = self.http.get("/feedback")
         field = Page(response).select_one("input[name=csrf_token]")
         assert field is not None, f"no CSRF token on {from_url}"
         return field["value"]

@@ -7,12 +7,14 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from portal.data import victim_queries as queries
 from portal.data.models import Case, CaseStatus, OfficerChange, ReviewRequest, Update, utcnow
 from portal.extensions import db
 from portal.rules.reassignment import change_told_by
+from portal.rules.languages import DEFAULT_LANGUAGE
 from portal.rules.victims_code import (
     EventType,
     event_rule,
@@ -61,7 +63,12 @@ def rule_for(update: Update):
         cps = event_rule(EventType.CPS_NO_CHARGE)
         return replace(cps, type=rule.type, staff_label=rule.staff_label)
     if update.suspect_interviewed is False:
-        return replace(rule, what_you_can_do=NO_POLICE_REVIEW, mentions_right_to_review=False)
+        return replace(
+            rule,
+            what_you_can_do=NO_POLICE_REVIEW,
+            what_you_can_do_in_print=None,  # the printed review words would promise one
+            mentions_right_to_review=False,
+        )
     return rule
 
 
@@ -161,13 +168,19 @@ def full(update: Update) -> UpdateView:
 
 
 def explained_words(view: UpdateView) -> list:
-    """Every jargon term that appears anywhere on the page, once, in the order found."""
-    texts = [
-        str(view.rule.what_happened),
-        str(view.rule.what_it_means),
-        str(view.rule.what_you_can_do),
-        *view.paragraphs,
-    ]
+    """Every jargon term that appears anywhere on the page, once, in the order found.
+
+    The portal's own words are searched in English, whatever the page's language: the
+    terms are the police's English words, which a translation rightly replaces, and a
+    reader in Welsh or Arabic should get every explanation a reader in English gets.
+    """
+    with force_locale(DEFAULT_LANGUAGE):
+        texts = [
+            str(view.rule.what_happened),
+            str(view.rule.what_it_means),
+            str(view.rule.what_you_can_do),
+        ]
+    texts.extend(view.paragraphs)
     for correction in view.corrections:
         texts.extend(correction.paragraphs)
     return find_jargon("\n\n".join(texts))

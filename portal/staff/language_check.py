@@ -1,55 +1,6 @@
-"""A rough check that an officer's free text is in the language the victim reads.
+"""The check of an officer's language lives in `portal.rules.text_language`, where the
+victim's and the supporter's pages use it too (to mark the officer's words with theirs)."""
 
-Not a translator and not a language detector: it looks at the script (Arabic script for
-Arabic and Urdu, Latin for the others) and, among Latin-script languages, at which
-language's most common little words the text uses. When the text seems to be in another
-language, the officer is warned that an interpreter or a translation may be needed
-(Victims' Code, Right 1). A short text gives no warning: too little to judge.
-"""
+from portal.rules.text_language import seems_not_in
 
-from __future__ import annotations
-
-import re
-import unicodedata
-
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-MIN_WORDS = 4
-
-# The commonest short words of each Latin-script language the portal speaks.
-STOP_WORDS: dict[str, frozenset[str]] = {
-    code: frozenset(words.split())
-    for code, words in {
-        "en": "the and to of a in is you that it for be will we have this with on are your "
-        "not can i he she they was has if at as or by",
-        "cy": "y yr a ac i o yn mae ar am eich chi ni bod wedi fydd gan ei hyn sy ond fel "
-        "gyda ddim na rydym byddaf os",
-        "pl": "i w nie na się z że do to jest jak po o co ale pan pani czy jego jej są już "
-        "przez dla",
-        "ro": "și în de la nu să pe cu că este o un a din pentru ce sunt dumneavoastră mai "
-        "fost va au",
-    }.items()
-}
-ARABIC_SCRIPT = frozenset({"ar", "ur"})
-
-
-def _is_arabic_letter(ch: str) -> bool:
-    return "ARABIC" in unicodedata.name(ch, "")
-
-
-def seems_not_in(text: str | None, language: str) -> bool:
-    """True when `text` seems to be written in a language other than `language`."""
-    words = [w.casefold() for w in _WORD.findall(text or "")]
-    if len(words) < MIN_WORDS:
-        return False
-    letters = [ch for ch in "".join(words)]
-    arabic_share = sum(_is_arabic_letter(ch) for ch in letters) / len(letters)
-    if language in ARABIC_SCRIPT:
-        return arabic_share < 0.5
-    if arabic_share > 0.5:
-        return True
-    scores = {code: sum(w in stops for w in words) for code, stops in STOP_WORDS.items()}
-    best = max(scores, key=scores.get)
-    if language not in scores:
-        return False
-    # Warn only when another language clearly leads: shared short words ("a", "i") are common.
-    return best != language and scores[best] >= 2 and scores[best] > 1.5 * scores[language]
+__all__ = ["seems_not_in"]

@@ -158,6 +158,10 @@ class ChoicesForm(FlaskForm):
     )
     language = RadioField(
         _l("Which language would you like to use?"),
+        description=_l(
+            "Your messages, and what your officer sees, will be in this language. Changing "
+            "the language at the top of a page changes only that page."
+        ),
         choices=[SelectChoice(code, lang.native_name) for code, lang in LANGUAGES.items()],
         widget=GovRadioInput(),
         validators=[InputRequired(_l("Select a language"))],

@@ -27,6 +27,7 @@ from portal.victim.forms import ChoicesForm, QuestionForm
 from portal.victim.home import home_for
 from portal.victim.questions import mark_replies_read, send_question
 from portal.victim.rights import enhanced_sentence, enhanced_service_applies, rights_for
+from portal.web.i18n import remember_page_language
 from portal.web.safe_redirect import safe_next
 from portal.web.sign_in_forms import failed_tries_notice
 
@@ -128,7 +129,10 @@ def choices():
         # The same answer whether or not another victim uses the email (see save_plan).
         plan.save_plan(me, form.data)
         flash(SAVED)
-        return redirect(url_for("victim.choices"), code=303)
+        response = redirect(url_for("victim.choices"), code=303)
+        # Her saved language is the one place she changes it for good: the pages follow.
+        remember_page_language(response, me.language)
+        return response
     return render_template("victim/choices.html", form=form, plan_updated_at=me.plan_updated_at)
 
 

@@ -7,6 +7,7 @@ import secrets
 
 from flask import Flask, render_template, request
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -34,12 +35,29 @@ def reference() -> str:
     return secrets.token_hex(4).upper()
 
 
+# A signed-in person who meets a 404 keeps her own menu: she is still signed in.
+LAYOUT_FOR_ROLE = {
+    "victim": "victim/_layout.html",
+    "supporter": "supporter/_layout.html",
+    "officer": "staff/_layout.html",
+    "supervisor": "staff/_layout.html",
+    "admin": "staff/_layout.html",
+}
+
+
+def _layout(status: int) -> str:
+    # A 500 may come from the database itself: asking who is signed in could fail again.
+    if status >= 500 or not current_user or not current_user.is_authenticated:
+        return "base.html"
+    return LAYOUT_FOR_ROLE.get(getattr(current_user, "role", ""), "base.html")
+
+
 def render_error(status: int, ref: str | None = None):
     title, body = MESSAGES.get(status, MESSAGES[500])
-    return (
-        render_template("errors/error.html", title=title, body=body, status=status, ref=ref),
-        status,
+    page = render_template(
+        "errors/error.html", layout=_layout(status), title=title, body=body, ref=ref
     )
+    return page, status
 
 
 def handle_http_error(error: HTTPException):

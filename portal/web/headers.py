@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import secrets
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, g, request, session
 
 PUBLIC_CACHE_ENDPOINT_ATTR = "public_cache"
+# An hour: public pages change only with a deploy, and a cache should notice soon after.
+PUBLIC_PAGE_MAX_AGE = 3600
 
 
 def csp_nonce() -> str:
@@ -55,7 +57,13 @@ def set_security_headers(response: Response) -> Response:
         # gzips whole bodies, and built assets are small enough to hold in memory.
         response.direct_passthrough = False
         response.make_sequence()
-    elif not _may_be_cached(response):
+    elif _may_be_cached(response):
+        if not response.cache_control.public:
+            response.cache_control.public = True
+            response.cache_control.max_age = PUBLIC_PAGE_MAX_AGE
+        # One address, a page in each language: a cache keeps them apart by these.
+        response.vary.update(("Accept-Language", "Cookie"))
+    else:
         # Personal data must not stay in the browser's cache or come back with "Back".
         response.headers["Cache-Control"] = "no-store"
         response.headers.pop("Expires", None)
@@ -69,11 +77,15 @@ def _may_be_cached(response: Response) -> bool:
         return False
     if request.endpoint == "static" or request.path.startswith("/assets/"):
         return True
+    # A page that sets a cookie (a session begun, a language chosen) is someone's own.
+    if session.modified or "Set-Cookie" in response.headers:
+        return False
     return bool(g.get(PUBLIC_CACHE_ENDPOINT_ATTR))
 
 
 def allow_public_caching() -> None:
-    """Called by a public view whose response holds nothing personal (a guide, a PDF)."""
+    """Called by a public view whose response holds nothing personal (a guide, a PDF, the
+    start page). If it sets a cookie after all, it is sent as `no-store` like any other."""
     g.public_cache = True
 
 

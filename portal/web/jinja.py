@@ -20,6 +20,7 @@ from portal.rules import choices, interpreting, officers, publishing
 from portal.rules.dates import day
 from portal.rules.languages import LANGUAGES, language
 from portal.rules.support_lines import EMERGENCY, open_now
+from portal.rules.text_language import written_in
 from portal.rules.victims_code import OfferKind
 from portal.web.assets import asset_url
 from portal.web.headers import csp_nonce
@@ -55,6 +56,12 @@ def visible_text(value):
 
 def current_language():
     return language(str(get_locale()))
+
+
+def officer_text_language(text: str | None, expected: str | None = None):
+    """What an officer typed, marked with its own language and direction (WCAG 3.1.2):
+    `expected` is the language it was written for (by default the page's)."""
+    return written_in(text, expected or str(get_locale()))
 
 
 def interface_translation_is_draft() -> bool:
@@ -109,6 +116,7 @@ GLOBALS = {
     "idle_timeout_seconds": seconds_until_idle_timeout,
     "interface_translation_is_draft": interface_translation_is_draft,
     "languages": LANGUAGES,
+    "officer_text_language": officer_text_language,
     "request_path": request_path,
     "service_name": SERVICE_NAME,
     "staff_label": staff_label,

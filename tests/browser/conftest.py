@@ -175,13 +175,15 @@ def _axe_source() -> str:
 
 
 def axe_violations(page) -> list[str]:
-    """Run axe-core's WCAG 2.2 A and AA rules on the page; return what fails, readably."""
+    """Run axe-core's WCAG 2.2 A and AA rules on the page, and two best-practice rules
+    (all content in a landmark, no two landmarks alike); return what fails, readably."""
     page.evaluate(_axe_source())
     result = page.evaluate(
         """async () => await axe.run(document, {
             runOnly: {
                 type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
             },
+            rules: {'region': {enabled: true}, 'landmark-unique': {enabled: true}},
             resultTypes: ['violations']
         })"""
     )

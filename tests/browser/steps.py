@@ -59,3 +59,20 @@ def assert_no_sideways_scrolling(page) -> None:
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px"
+
+
+def sign_out_from_the_menu(page) -> None:
+    """Press "Sign out" in the header's menu, opening the menu first on a phone (where it
+    is folded into a <details>)."""
+    summary = page.locator(".portal-nav summary")
+    if summary.is_visible():
+        summary.click()
+    page.locator(".portal-nav form [type=submit]").click()
+
+
+def go_by_the_menu(page, name: str) -> None:
+    """Follow a link in the header's menu, opening the menu first on a phone."""
+    summary = page.locator(".portal-nav summary")
+    if summary.is_visible():
+        summary.click()
+    page.locator(".portal-nav").get_by_role("link", name=name, exact=True).click()

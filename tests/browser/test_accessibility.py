@@ -14,7 +14,12 @@ import pytest
 from portal.data.models import ReviewOutcome, StaffRole, utcnow
 from tests import factories
 from tests.browser.conftest import axe_violations
-from tests.browser.steps import sign_in_staff, sign_in_victim, use_language
+from tests.browser.steps import (
+    sign_in_staff,
+    sign_in_victim,
+    sign_out_from_the_menu,
+    use_language,
+)
 from tests.factories import SUPPORTER_PASSPHRASE
 from tests.log_watch import sensitive
 
@@ -76,6 +81,12 @@ def test_public_pages_guides_and_errors_have_no_violations(phone_walk, app, monk
     language = phone_walk.language if phone_walk.language in languages else "en"
     phone_walk.visit("easy-read guide", f"/guides/{language}/{GUIDE}")
     phone_walk.visit("page not found", "/nothing-here")
+    phone_walk.visit("accessibility statement", "/accessibility")
+    phone_walk.visit("privacy notice", "/privacy")
+    phone_walk.visit("cookies", "/cookies")
+    phone_walk.visit("feedback", "/feedback")
+    phone_walk.submit()
+    phone_walk.check("feedback with an error")
     # The calm 500: the start page's view fails, for this test only, in the live server.
     start = app.view_functions["public.start"]
 
@@ -84,7 +95,8 @@ def test_public_pages_guides_and_errors_have_no_violations(phone_walk, app, monk
         raise RuntimeError("a failure made on purpose by the accessibility test")
 
     monkeypatch.setitem(app.view_functions, "public.start", failing)
-    response = phone_walk.page.goto(phone_walk.base + "/")
+    # A new address: the start page itself may be kept by the browser's cache (it is public).
+    response = phone_walk.page.goto(phone_walk.base + "/?fails=1")
     assert response is not None and response.status == 500
     phone_walk.check("something went wrong (500)")
     assert phone_walk.found == {}
@@ -112,7 +124,7 @@ def test_activation_and_sign_in_pages_have_no_violations(phone_walk, app):
     with page.expect_navigation():
         page.locator("main a.govuk-button").click()  # "Continue", to their home page
     with page.expect_navigation():
-        page.locator(".portal-nav form [type=submit]").click()
+        sign_out_from_the_menu(page)
     # Signing out clears every cookie (Clear-Site-Data), the language one too: choose again.
     use_language(page, phone_walk.base, phone_walk.language)
     phone_walk.visit("signed out", "/signed-out")

@@ -12,7 +12,7 @@ import pytest
 
 from portal.data.models import StaffRole, utcnow
 from tests import factories
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import SCREENSHOTS, screenshot
 from tests.browser.steps import (
     assert_no_sideways_scrolling,
     sign_in_staff,
@@ -105,3 +105,44 @@ def test_the_officers_caseload_on_a_desktop(desktop, live_server, app):
     assert rows.count() == 4
     assert "Samira" in rows.first.inner_text(), "the overdue case comes first"
     screenshot(desktop, "caseload-desktop")
+
+
+SMALL_PHONE = {"width": 320, "height": 568}
+
+
+def _small_phone(browser, live_server, language):
+    context = browser.new_context(viewport=SMALL_PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    use_language(page, live_server, language)
+    return context, page
+
+
+@pytest.mark.parametrize(
+    "name, path",
+    [
+        ("accessibility", "/accessibility"),
+        ("privacy", "/privacy"),
+        ("cookies", "/cookies"),
+        ("feedback", "/feedback"),
+    ],
+)
+def test_the_pages_a_public_service_must_have_on_a_phone(phone, live_server, name, path):
+    use_language(phone, live_server, "en")
+    phone.goto(live_server + path)
+    assert_no_sideways_scrolling(phone)
+    screenshot(phone, f"{name}-phone", height=1200)
+
+
+@pytest.mark.parametrize("language", ["cy", "ar"])
+def test_the_compact_header_on_a_small_phone(browser, live_server, app, language):
+    """The first screen of a 320x568 phone: the heading in its first third, and the
+    menu and languages folded (then the same screen with the languages opened)."""
+    access_id, _ = _victim_with_news(app, language)
+    context, page = _small_phone(browser, live_server, language)
+    sign_in_victim(page, live_server, access_id)
+    assert page.locator("h1").bounding_box()["y"] < SMALL_PHONE["height"] / 3
+    assert_no_sideways_scrolling(page)
+    page.screenshot(path=str(SCREENSHOTS / f"compact-header-phone-{language}.png"))
+    page.locator(".portal-language-switch summary").click()
+    page.screenshot(path=str(SCREENSHOTS / f"compact-header-languages-phone-{language}.png"))
+    context.close()

@@ -9,7 +9,13 @@ from portal.data.models import Message, Victim
 from portal.extensions import db
 from tests import factories
 from tests.browser.conftest import NEUTRAL_TEXT
-from tests.browser.steps import leaves_portal, sign_in_victim, visible_text
+from tests.browser.steps import (
+    go_by_the_menu,
+    leaves_portal,
+    sign_in_victim,
+    sign_out_from_the_menu,
+    visible_text,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -65,7 +71,7 @@ def test_a_victim_activates_signs_in_reads_chooses_and_asks(page, live_server, a
     page.locator("main").get_by_role("button", name="Continue").click()
     page.wait_for_url(live_server + "/my/")
 
-    page.get_by_role("button", name="Sign out").click()
+    sign_out_from_the_menu(page)
     page.wait_for_url("**/signed-out?lang=*")
     sign_in_victim(page, live_server, access_id, NEW_PASSPHRASE)
     assert page.get_by_role("heading", level=1).inner_text() == f"Hello, {NAME}"
@@ -78,7 +84,7 @@ def test_a_victim_activates_signs_in_reads_chooses_and_asks(page, live_server, a
     page.wait_for_url("**note=seen")
     assert UPDATE_TEXT in visible_text(page)
 
-    page.get_by_role("link", name="Choices", exact=True).click()
+    go_by_the_menu(page, "Choices")
     page.get_by_label("Every 2 weeks").check()
     page.get_by_label("Do not send anything. I will sign in and look.").check()
     page.get_by_role("button", name="Save my choices").click()
@@ -86,7 +92,7 @@ def test_a_victim_activates_signs_in_reads_chooses_and_asks(page, live_server, a
     assert page.get_by_label("Every 2 weeks").is_checked()
     assert _saved_victim(app).routine_frequency == "fortnightly"
 
-    page.get_by_role("link", name="Questions", exact=True).click()
+    go_by_the_menu(page, "Questions")
     page.get_by_label("Your question").fill(QUESTION)
     page.get_by_role("button", name="Send").click()
     assert page.get_by_text("Your question has been sent.").is_visible()
@@ -142,6 +148,6 @@ def test_the_signed_out_page_stays_in_the_persons_language(phone, live_server, a
         access_id = factories.make_victim(preferred_name=NAME, language="cy").access_id
     sign_in_victim(phone, live_server, access_id)
     assert phone.locator("html").get_attribute("lang") == "cy"
-    phone.locator(".portal-nav form [type=submit]").click()
+    sign_out_from_the_menu(phone)
     phone.wait_for_url("**/signed-out?lang=cy")
     assert phone.locator("html").get_attribute("lang") == "cy"

@@ -9,7 +9,7 @@ from portal.data.models import Message, Victim
 from portal.extensions import db
 from tests import factories
 from tests.browser.conftest import NEUTRAL_TEXT
-from tests.browser.steps import leaves_portal, sign_in_victim, visible_text
+from tests.browser.steps import go_by_the_menu, leaves_portal, sign_in_victim, visible_text
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +36,7 @@ def test_a_victim_reads_chooses_asks_and_exits_with_javascript_off(
     page.wait_for_url("**note=seen")
     assert UPDATE_TEXT in visible_text(page)
 
-    page.get_by_role("link", name="Choices", exact=True).click()
+    go_by_the_menu(page, "Choices")
     page.get_by_label("Every month").check()
     page.get_by_label("Send me an email").check()
     page.get_by_label("Email address", exact=True).fill("samira@example.com")
@@ -47,7 +47,7 @@ def test_a_victim_reads_chooses_asks_and_exits_with_javascript_off(
         assert (saved.channel, saved.routine_frequency) == ("email", "monthly")
         assert saved.email == "samira@example.com"
 
-    page.get_by_role("link", name="Questions", exact=True).click()
+    go_by_the_menu(page, "Questions")
     page.get_by_label("Your question").fill(QUESTION)
     page.get_by_role("button", name="Send").click()
     assert page.get_by_text("Your question has been sent.").is_visible()

@@ -90,7 +90,7 @@ def test_an_arabic_guide_runs_right_to_left_and_says_it_is_a_draft(guides_app, c
     notice = article.select_one(".easyread-draft[role=note]")
     assert notice is not None and notice["lang"] == "ar", "the draft notice, in Arabic"
     assert "لم" in notice.get_text(), "the notice is worded in Arabic, not English"
-    assert page.select_one('a[hreflang="en"]')["href"] == "/guides/en/after-you-report"
+    assert page.select_one('main a[hreflang="en"]')["href"] == "/guides/en/after-you-report"
     # The pictures' texts are in the guide's language, inside its lang="ar" article.
     assert [img["alt"] for img in article.select(".easyread-line__picture")] == [
         "شخصان يتحدثان",

@@ -25,9 +25,16 @@ def locale_for(app, victim=None, cookie=None, accept=None) -> str:
         return select_locale()
 
 
-def test_a_saved_preference_beats_the_cookie_and_the_browser(app, app_context):
+def test_the_pages_language_chosen_on_this_device_beats_her_saved_one(app, app_context):
+    """Switching the pages' language must work for a signed-in victim too, without
+    changing her saved language (tests/victim/auth/test_her_language.py)."""
     victim = make_victim(language="ur")
-    assert locale_for(app, victim, cookie="cy", accept="pl") == "ur"
+    assert locale_for(app, victim, cookie="cy", accept="pl") == "cy"
+
+
+def test_with_no_choice_on_this_device_her_saved_language_beats_the_browser(app, app_context):
+    victim = make_victim(language="ur")
+    assert locale_for(app, victim, accept="pl") == "ur"
 
 
 def test_the_cookie_beats_the_browser_and_the_browser_beats_english(app):

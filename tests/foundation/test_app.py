@@ -34,7 +34,7 @@ def test_pages_are_compressed_and_assets_cached_for_a_year(client):
     from portal.web.assets import asset_url
 
     browser = {"Accept-Encoding": "gzip, deflate, br, zstd"}
-    page = client.get("/", headers=browser)
+    page = client.get("/sign-in", headers=browser)
     assert page.headers["Content-Encoding"] in {"gzip", "deflate", "br", "zstd"}
     assert page.headers["Cache-Control"] == "no-store"
     with client.get(asset_url("portal.css"), headers=browser) as stylesheet:

@@ -45,7 +45,7 @@ def test_a_forged_language_cookie_is_ignored(client):
 
 
 def test_language_switch_sets_the_cookie_and_returns_to_the_same_page(client):
-    response = client.post("/language", {"lang": "cy", "next": "/?a=1"}, from_url="/")
+    response = client.get("/language/cy", query_string={"next": "/?a=1"})
     assert response.status_code == 303
     assert response.headers["Location"] == "/?a=1"
     assert client.get_page("/").soup.html["lang"] == "cy"
@@ -53,8 +53,14 @@ def test_language_switch_sets_the_cookie_and_returns_to_the_same_page(client):
 
 def test_language_switch_never_redirects_off_the_site(client):
     for target in ("https://evil.example/", "//evil.example", "/\\evil.example", "javascript:x"):
-        response = client.post("/language", {"lang": "en", "next": target}, from_url="/")
+        response = client.get("/language/en", query_string={"next": target})
         assert response.headers["Location"] == "/", target
+
+
+def test_an_unknown_language_changes_nothing_and_still_goes_back(client):
+    response = client.get("/language/xx", query_string={"next": "/rights"})
+    assert response.headers["Location"] == "/rights"
+    assert "Set-Cookie" not in response.headers
 
 
 def test_the_page_title_is_neutral(client):

@@ -78,6 +78,7 @@ def _admin_does_everything(client: PageClient, admin, people) -> set[str]:
         return response
 
     get("admin.index", "/admin/")
+    get("admin.service_feedback", "/admin/feedback")
     get("admin.new_staff", "/admin/staff/new")
     # New accounts the admin controls: a supervisor of the case's team, an admin, an officer.
     for role, email in (

@@ -39,7 +39,11 @@ def assert_security_headers(response, cache_control: str = "no-store") -> None:
 
 
 def test_a_page_has_every_security_header(client):
-    assert_security_headers(client.get("/"))
+    assert_security_headers(client.get("/sign-in"))
+
+
+def test_a_public_page_has_every_security_header_and_may_be_cached(client):
+    assert_security_headers(client.get("/"), cache_control="public, max-age=3600")
 
 
 def test_a_404_has_every_security_header(client):

@@ -29,6 +29,11 @@ WHO_MAY_REACH = {
     "public.rights": ANYONE,
     "public.exit_now": ANYONE,
     "public.switch_language": ANYONE,
+    "public.accessibility": ANYONE,
+    "public.privacy": ANYONE,
+    "public.cookies": ANYONE,
+    "public.feedback": ANYONE,
+    "public.feedback_sent": ANYONE,
     "guides.library": ANYONE,
     "guides.guide_page": ANYONE,
     "guides.guide_pdf": ANYONE,
@@ -112,6 +117,7 @@ WHO_MAY_REACH = {
     "staff_review.complaint_passed_on": SUPERVISOR,
     "staff_feedback.figures": SUPERVISOR,
     "admin.index": ADMIN,
+    "admin.service_feedback": ADMIN,
     "admin.new_staff": ADMIN,
     "admin.staff_member": ADMIN,
     "admin.account_action": ADMIN,
@@ -181,6 +187,7 @@ def _world():
         "action": "disable",
         "change_id": change.id,
         "decision": "refuse",
+        "code": "cy",
     }
     return people, values
 

@@ -8,7 +8,7 @@ from portal.extensions import db
 from portal.rules.dates import day
 from portal.rules.victims_code import vrr_request_deadline
 from tests import factories
-from tests.sign_in import sign_in
+from tests.sign_in import sign_in, victim_client
 
 NFA_TEXT = "I am sorry to tell you that the CPS has decided not to charge."
 
@@ -50,7 +50,7 @@ def test_an_update_explains_what_happened_what_it_means_and_what_to_do(signed_in
         "He was released under investigation (RUI).",
         "Call me if you are worried.",
     ]
-    words = page.select_one("details")
+    words = page.select_one("main details")
     assert words.select_one("summary").get_text(strip=True) == "Words used in this message"
     assert "RUI" in [dt.get_text(strip=True) for dt in words.select("dt")]
 
@@ -84,6 +84,10 @@ def test_a_sensitive_update_shows_a_content_note_first_without_its_text(signed_i
     assert "Content note" in home.text()
     read_now = note.select_one(f"main a[href='/my/updates/{update.id}?note=seen']")
     assert read_now.get_text(strip=True) == "Read it now"
+    # Three choices of equal weight: no single primary button nudges her to read now.
+    choices = note.select("main .portal-equal-choices .govuk-button")
+    assert len(choices) == 3
+    assert all("govuk-button--secondary" in choice["class"] for choice in choices)
     full = signed_in.get_page(read_now["href"])
     assert NFA_TEXT in full.text()
     assert _fresh(update).read_at is not None
@@ -172,3 +176,16 @@ def test_a_victim_with_two_reports_sees_both_on_home(client, app_context):
     assert len(page.select(".portal-updates li")) == 2
     assert first.officer.display_name in page.text()
     assert second.officer.display_name in page.text()
+
+
+def test_every_language_gets_the_same_words_used_explanations(app, app_context):
+    """Welsh readers once got fewer: the police words were searched in the translation."""
+    counts = {}
+    for code in ("en", "cy", "pl", "ar"):
+        victim = factories.make_victim(language=code)
+        case = factories.make_case(victim=victim)
+        update = factories.make_update(case, NFA_TEXT, event_type="no_further_action")
+        page = victim_client(app, victim).get_page(f"/my/updates/{update.id}?note=seen")
+        counts[code] = len(page.select(".portal-glossary dt"))
+    assert counts["en"] > 0
+    assert set(counts.values()) == {counts["en"]}, counts

@@ -15,6 +15,7 @@ from portal.data.models.cases import (
 )
 from portal.data.models.notifications import Notification, NotificationStatus
 from portal.data.models.reissues import AccessReissue, ReissueReason, ReissueStatus
+from portal.data.models.service_feedback import ItWorked, ServiceFeedback
 from portal.data.models.sessions import AuthSession
 from portal.data.models.staff import (
     ChangeKind,
@@ -50,6 +51,7 @@ __all__ = [
     "Clarity",
     "ComplaintRequest",
     "ExperienceCheck",
+    "ItWorked",
     "Message",
     "MessageKind",
     "Notification",
@@ -62,6 +64,7 @@ __all__ = [
     "ReviewOutcome",
     "ReviewRequest",
     "RightsRecord",
+    "ServiceFeedback",
     "ShareScope",
     "StaffChange",
     "StaffRole",

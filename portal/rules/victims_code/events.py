@@ -67,6 +67,13 @@ class EventRule:
     # only they can make it; both when the officer must say which (the form asks). Every
     # decision is published with its reasons (Victims' Code 2020, Right 6).
     decision_makers: tuple[DecisionMaker, ...] = ()
+    # "What you can do" for the printed copy, where only the web page's words would
+    # mislead (a PDF has no form to fill in). None: the same words as on the page.
+    what_you_can_do_in_print: LazyString | None = None
+
+    @property
+    def what_you_can_do_on_paper(self) -> LazyString:
+        return self.what_you_can_do_in_print or self.what_you_can_do
 
     @property
     def is_key_decision(self) -> bool:
@@ -327,6 +334,15 @@ _RULES: tuple[EventRule, ...] = (
         mentions_right_to_review=True,
         code_source="Victims' Code 2020, Right 6",
         decision_makers=_EITHER,
+        what_you_can_do_in_print=_l(
+            "You have the right to ask for this decision to be looked at again by someone "
+            "who was not involved. This is called the Victims' Right to Review. "
+            "You need to ask within 3 months of being told about the decision. "
+            "To ask, sign in to the website and use the short form there, or tell your "
+            "officer. If the Crown Prosecution Service made the decision, your officer will "
+            "tell you how to ask them for a review instead. "
+            "You can still get support, whatever the decision."
+        ),
     ),
     # Victims' Code 2020, Right 6: told of an out-of-court disposal within 1 or 5 working
     # days (and, before it is decided, asked for views on it).

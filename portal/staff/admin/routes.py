@@ -7,9 +7,10 @@ import uuid
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy import select
 
 from portal.auth import throttle
-from portal.data.models import StaffChange, StaffUser
+from portal.data.models import ServiceFeedback, StaffChange, StaffUser
 from portal.extensions import db
 from portal.staff import approvals
 from portal.staff.admin import accounts, bp
@@ -234,3 +235,19 @@ def create_team():
     else:
         flash(_("Enter a team name."))
     return redirect(url_for("admin.index"), code=303)
+
+
+# The newest answers are the ones an admin acts on; older ones stay in the database.
+FEEDBACK_SHOWN = 200
+
+
+@bp.get("/feedback")
+def service_feedback():
+    """What people said about the service through the phase banner. It holds no case data
+    and nothing that says who sent it, which is why an admin may read it."""
+    answers = db.session.scalars(
+        select(ServiceFeedback)
+        .order_by(ServiceFeedback.created_at.desc(), ServiceFeedback.id)
+        .limit(FEEDBACK_SHOWN)
+    ).all()
+    return render_template("staff/admin/service_feedback.html", answers=answers)

@@ -20,6 +20,7 @@ from portal.data.audit import ANONYMOUS
 from portal.data.models import AuditAddress, AuditEvent, Victim, utcnow
 from portal.extensions import db
 from portal.rules import access_reissue
+from portal.rules.languages import is_known
 
 FAILED = "victim.activation_failed"
 ADDRESS_MAX_FAILURES = 10
@@ -78,8 +79,10 @@ def passphrase_is_guessable(victim: Victim, passphrase: str) -> bool:
     return is_easy_to_guess(passphrase, related)
 
 
-def complete_activation(victim: Victim, passphrase: str) -> str:
-    """Set the passphrase, use up the code and return the new access ID (shown once).
+def complete_activation(victim: Victim, passphrase: str, language: str) -> str:
+    """Set the passphrase and her language, use up the code and return the new access ID
+    (shown once). `language` is the one she activated in: it replaces what the officer
+    entered, because the language is the person's to choose.
 
     A victim who forgot their details is given a new code (approved by a supervisor,
     `portal.rules.access_reissue`): activating again ends every old session and replaces
@@ -92,6 +95,8 @@ def complete_activation(victim: Victim, passphrase: str) -> str:
         end_all_sessions("victim", victim.id, "reactivated")
         access_reissue.record_use(victim)
     victim.passphrase_hash = hash_secret(passphrase)
+    if is_known(language):
+        victim.language = language
     victim.access_id = _unused_access_id()
     victim.activated_at = utcnow()
     victim.activation_code_hash = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import g, redirect, render_template, request, session, url_for
+from flask import g, make_response, redirect, render_template, request, session, url_for
 from flask_babel import force_locale, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -18,6 +18,7 @@ from portal.rules.languages import is_known
 from portal.victim.auth import activation, bp
 from portal.victim.auth.forms import ActivationCodeForm, SignInForm
 from portal.victim.auth.signing_in import authenticate
+from portal.web.i18n import remember_page_language
 from portal.web.safe_redirect import safe_next
 from portal.web.sign_in_forms import (
     ADDRESS_LIMIT,
@@ -78,7 +79,10 @@ def choose_passphrase():
             form.passphrase.errors.append(GUESSABLE)
         else:
             again = victim.activated_at is not None
-            access_id = activation.complete_activation(victim, form.passphrase.data)
+            # The language she read these pages in is hers from now on, whatever the
+            # officer entered: it is kept for every page and every message after this.
+            language = str(get_locale())
+            access_id = activation.complete_activation(victim, form.passphrase.data, language)
             succeeded()
             session.pop(PENDING, None)
             if not again:
@@ -87,7 +91,11 @@ def choose_passphrase():
             # choices are shown only after signing in with the new access ID and passphrase.
             # Rendered here, not after a redirect: the ID is never stored in a cookie and
             # cannot be shown a second time.
-            return render_template("victim/auth/activated.html", access_id=access_id, again=again)
+            response = make_response(
+                render_template("victim/auth/activated.html", access_id=access_id, again=again)
+            )
+            remember_page_language(response, language)
+            return response
     return render_template("victim/auth/activate_passphrase.html", form=form)
 
 

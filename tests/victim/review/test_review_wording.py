@@ -174,7 +174,8 @@ def test_the_pdf_copy_has_the_words_but_no_link_into_the_portal(app, case):
     _decision(case)
     with app.test_request_context():
         html = copy_pdf.render_document(case.victim)
-    assert "Ask for a review" in html
+    # Paper says how to ask, in words that work on paper (tests/victim/copy).
+    assert "To ask, sign in to the website and use the short form there" in html
     assert "/my/review/" not in html
 
 
