@@ -110,6 +110,8 @@ def _register_blueprints(app: Flask) -> None:
     from portal.public.guides import bp as guides
     from portal.staff import bp as staff
     from portal.staff.admin import bp as admin
+    from portal.staff.api import bp as api
+    from portal.staff.api import without_cookies
     from portal.staff.auth import bp as staff_auth
     from portal.staff.feedback import bp as staff_feedback
     from portal.staff.review import bp as staff_review
@@ -126,9 +128,11 @@ def _register_blueprints(app: Flask) -> None:
     blueprints += [victim_auth, victim, victim_sharing, victim_copy, victim_review, victim_feedback]
     blueprints += [supporter]
     blueprints += [staff_auth, staff, staff_review, staff_feedback, admin]
+    blueprints += [api]  # the records system's events API: JSON, no cookies (docs/api.md)
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
     app.before_request(enforce_access)
+    without_cookies(app)
 
 
 def _init_templates(app: Flask) -> None:

@@ -64,6 +64,16 @@ class Settings:
     smtp_tls: str = "starttls"
     mail_from: str = "no-reply@example.invalid"
     retention_days: int = 365 * 2
+    # The events API (docs/api.md): this deployment's force, its records-system clients
+    # (JSON), and the OAuth 2 issuer whose access tokens it accepts.
+    force_code: str = "local"
+    api_clients: str = ""
+    api_issuer: str | None = None
+    api_audience: str | None = None
+    api_jwks_url: str | None = None
+    # Operations (docs/deployment.md): who may read /metrics, and Redis for /readyz.
+    metrics_allowed: str = "127.0.0.1,::1"
+    redis_url: str | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -110,6 +120,13 @@ class Settings:
             smtp_tls=env.get("PORTAL_SMTP_TLS", "starttls"),
             mail_from=env.get("PORTAL_MAIL_FROM", "no-reply@example.invalid"),
             retention_days=_int(env, "PORTAL_RETENTION_DAYS", 365 * 2),
+            force_code=env.get("PORTAL_FORCE_CODE", "local"),
+            api_clients=env.get("PORTAL_API_CLIENTS", ""),
+            api_issuer=env.get("PORTAL_API_ISSUER") or None,
+            api_audience=env.get("PORTAL_API_AUDIENCE") or None,
+            api_jwks_url=env.get("PORTAL_API_JWKS_URL") or None,
+            metrics_allowed=env.get("PORTAL_METRICS_ALLOWED", "127.0.0.1,::1"),
+            redis_url=env.get("PORTAL_REDIS_URL") or None,
             extra={k: v for k, v in env.items() if k.startswith("PORTAL_NOTIFY_TEMPLATE_")},
         )
         settings.check()

@@ -49,6 +49,9 @@ class NewCase:
     routine_frequency: str
     email: str | None = None
     phone: str | None = None
+    # Set when the force's records system opened the case (portal/staff/api/): only that
+    # force's system may send events about it. Empty: the deployment's own force.
+    force_code: str | None = None
 
 
 def normalise_reference(reference: str) -> str:
@@ -112,6 +115,7 @@ def _record_case(
         force_country=details.force_country,
         enhanced_service=requires_enhanced_service(details.offence_category),
         crime_reference_index=blind_index(reference),
+        force_code=details.force_code,
     )
     case.ensure_id()
     case.crime_reference = reference

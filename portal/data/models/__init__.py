@@ -13,6 +13,7 @@ from portal.data.models.cases import (
     Update,
 )
 from portal.data.models.notifications import Notification, NotificationStatus
+from portal.data.models.records import ApiNonce, RecordsEvent, RecordsOutcome
 from portal.data.models.reissues import AccessReissue, ReissueReason, ReissueStatus
 from portal.data.models.sessions import AuthSession
 from portal.data.models.staff import (
@@ -36,6 +37,7 @@ from portal.data.models.voice import (
 
 __all__ = [
     "AccessReissue",
+    "ApiNonce",
     "AuditAddress",
     "AuditChainHead",
     "AuditEvent",
@@ -55,6 +57,8 @@ __all__ = [
     "NotificationStatus",
     "Obligation",
     "OfferResponse",
+    "RecordsEvent",
+    "RecordsOutcome",
     "ReissueReason",
     "ReissueStatus",
     "ReviewOutcome",

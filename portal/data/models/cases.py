@@ -37,6 +37,10 @@ class Case(IdMixin, TimestampMixin, Base):
     officer: Mapped[StaffUser] = relationship()
     # When the victim last heard anything: the start of the next routine-update period.
     last_contact_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The force whose records system may send events about this case (portal/staff/api/).
+    # Empty for a case opened in the staff view: that is the deployment's own force,
+    # PORTAL_FORCE_CODE.
+    force_code: Mapped[str | None] = mapped_column(String(20))
 
 
 class Update(IdMixin, TimestampMixin, Base):
