@@ -75,7 +75,7 @@ def _init_extensions(app: Flask, settings: Settings) -> None:
     from portal.data import database
     from portal.extensions import babel, compress, csrf, db, limiter, login_manager, migrate
     from portal.security.crypto import BlindIndex, Keyring
-    from portal.web import errors, headers
+    from portal.web import errors, headers, request_log
     from portal.web.i18n import select_locale
 
     app.extensions["portal.keyring"] = Keyring(app.config["ENCRYPTION_KEYS"])
@@ -99,6 +99,7 @@ def _init_extensions(app: Flask, settings: Settings) -> None:
     login_manager.init_app(app)
     login_manager.user_loader(load_principal)
     login_manager.session_protection = None  # our server-side sessions do this job
+    request_log.init_app(app)
     headers.init_app(app)
     errors.init_app(app)
 

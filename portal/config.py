@@ -74,6 +74,8 @@ class Settings:
     # Operations (docs/deployment.md): who may read /metrics, and Redis for /readyz.
     metrics_allowed: str = "127.0.0.1,::1"
     redis_url: str | None = None
+    # "json" (one object a line, for the log collector) or "text"; production's default is json.
+    log_format: str = "text"
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -127,6 +129,7 @@ class Settings:
             api_jwks_url=env.get("PORTAL_API_JWKS_URL") or None,
             metrics_allowed=env.get("PORTAL_METRICS_ALLOWED", "127.0.0.1,::1"),
             redis_url=env.get("PORTAL_REDIS_URL") or None,
+            log_format=env.get("PORTAL_LOG_FORMAT", "text" if development else "json"),
             extra={k: v for k, v in env.items() if k.startswith("PORTAL_NOTIFY_TEMPLATE_")},
         )
         settings.check()

@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-from flask import current_app, jsonify, redirect, render_template, request, url_for
+from flask import current_app, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import text
 
 from portal.auth.sessions import leave_to
 from portal.extensions import db
@@ -22,16 +21,6 @@ def start():
 def rights():
     """The twelve rights for anyone, with no account: support workers share this link."""
     return render_template("public/rights.html", rights=RIGHTS)
-
-
-@bp.get("/healthz")
-def healthz():
-    try:
-        db.session.execute(text("SELECT 1"))
-    except Exception:
-        current_app.logger.exception("health check: database unreachable")
-        return jsonify(status="error", database="unreachable"), 503
-    return jsonify(status="ok", database="ok")
 
 
 @bp.post("/language")

@@ -29,6 +29,10 @@ WHO_MAY_REACH = {
     "static": ANYONE,
     "public.start": ANYONE,
     "public.healthz": ANYONE,
+    "public.readyz": ANYONE,
+    # From the addresses in PORTAL_METRICS_ALLOWED (the test client's is one), whoever is
+    # signed in; from any other, no one (tests/notifications/test_operations.py).
+    "public.metrics_page": ANYONE,
     "public.rights": ANYONE,
     "public.exit_now": ANYONE,
     "public.switch_language": ANYONE,

@@ -13,7 +13,7 @@ from portal.data.models.cases import (
     Update,
 )
 from portal.data.models.notifications import Notification, NotificationStatus
-from portal.data.models.records import ApiNonce, RecordsEvent, RecordsOutcome
+from portal.data.models.records import ApiNonce, JobRun, RecordsEvent, RecordsOutcome
 from portal.data.models.reissues import AccessReissue, ReissueReason, ReissueStatus
 from portal.data.models.sessions import AuthSession
 from portal.data.models.staff import (
@@ -51,6 +51,7 @@ __all__ = [
     "Clarity",
     "ComplaintRequest",
     "ExperienceCheck",
+    "JobRun",
     "Message",
     "MessageKind",
     "Notification",

@@ -50,3 +50,13 @@ class ApiNonce(Base):
     client_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     nonce: Mapped[str] = mapped_column(String(64), primary_key=True)
     seen_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class JobRun(Base):
+    """When a scheduled job (the retention purge, routine reminders) last finished well:
+    read by /metrics, so an operator sees a schedule that has stopped."""
+
+    __tablename__ = "job_run"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    last_success_at: Mapped[datetime]

@@ -1,4 +1,4 @@
-"""the records system's events API: its events, used nonces, a case's force; request ids
+"""the records system's events API: its events, used nonces, a case's force; request ids; job runs
 
 Revision ID: 0017
 Revises: 0012
@@ -7,7 +7,8 @@ Revises: 0012
 id and client), `api_nonce` the nonces of signed requests within their window,
 `case.force_code` the force whose records system may write to the case (empty: the
 deployment's own), and `notification.request_id` the web request that queued a
-notification, so the worker's log line joins it.
+notification, so the worker's log line joins it; `job_run` when each scheduled job last
+finished well (for /metrics).
 """
 
 import sqlalchemy as sa
@@ -60,6 +61,12 @@ def upgrade():
     )
     with op.batch_alter_table("api_nonce", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_api_nonce_seen_at"), ["seen_at"], unique=False)
+    op.create_table(
+        "job_run",
+        sa.Column("name", sa.String(length=40), nullable=False),
+        sa.Column("last_success_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("name", name=op.f("pk_job_run")),
+    )
     op.add_column("case", sa.Column("force_code", sa.String(length=20), nullable=True))
     with op.batch_alter_table("notification", schema=None) as batch_op:
         batch_op.add_column(sa.Column("request_id", sa.String(length=32), nullable=True))
@@ -71,6 +78,7 @@ def downgrade():
     # Not a batch: SQLite would copy "case", and every table pointing at it blocks that.
     # Both databases drop a plain column in place.
     op.execute('ALTER TABLE "case" DROP COLUMN force_code')
+    op.drop_table("job_run")
     with op.batch_alter_table("api_nonce", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_api_nonce_seen_at"))
     op.drop_table("api_nonce")
