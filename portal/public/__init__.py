@@ -7,4 +7,4 @@ from portal.web.access import PUBLIC, allow
 bp = Blueprint("public", __name__)
 allow(bp, PUBLIC)
 
-from portal.public import operations, routes  # noqa: E402, F401
+from portal.public import routes  # noqa: E402, F401

@@ -53,3 +53,8 @@ def exit_now():
     in one tap. The worst a forged request can do is sign someone out.
     """
     return leave_to(current_app.config["SETTINGS"].exit_url, "exit")
+
+
+# The platform's endpoints (/healthz, /readyz, /metrics) sit on this blueprint too, in a
+# module of their own; importing them here keeps the package's one import of its routes.
+from portal.public import operations  # noqa: E402, F401
