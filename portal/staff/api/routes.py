@@ -231,10 +231,9 @@ def post_case():
         routine_frequency=body.routine_frequency,
         email=body.email,
         phone=body.phone,
-        force_code=client.force,
     )
     try:
-        case, code = create_case(details, officer)
+        case, code = create_case(details, officer, force_code=client.force)
     except DuplicateReference:
         raise Refused(409, "conflict", "A case with this reference exists.", "reference") from None
     opened = {"id": str(case.id), "reference": case.crime_reference, "activation_code": code}
