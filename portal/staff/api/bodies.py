@@ -28,7 +28,9 @@ LANGUAGE_CODES = list(LANGUAGES)
 EVENT_ID = r"^[A-Za-z0-9._:-]{1,128}$"
 REFERENCE = r"^[A-Za-z0-9/-]{1,40}$"
 PHONE = r"^\+?[0-9 ()-]{7,25}$"
-NAME = r"^\S(.{0,78}\S)?$"
+# No control characters anywhere (PostgreSQL refuses a NUL in text; nobody types one).
+NAME = r"^[^\x00-\x20\x7f](?:[^\x00-\x1f\x7f]{0,78}[^\x00-\x20\x7f])?$"
+OFFICER_EMAIL = r"^[^\x00-\x20\x7f@]{1,64}@[^\x00-\x20\x7f@]{1,189}$"
 # RFC 3339 date-time, with its zone: "2026-12-04T09:30:00Z", "2026-12-04T10:30:00+01:00".
 DATE_TIME = re.compile(
     r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([Zz]|[+-]\d{2}:\d{2})$"
@@ -90,6 +92,10 @@ def _string(body: dict, name: str, pattern: str | None = None, required: bool = 
         return None
     if not isinstance(value, str):
         raise BadField(name, f"{name} is required, as a string.")
+    try:
+        value.encode("utf-8")  # JSON can carry a lone surrogate, which no text can hold
+    except UnicodeEncodeError:
+        raise BadField(name, f"{name} is not valid Unicode text.") from None
     if pattern is not None and not re.fullmatch(pattern, value):
         raise BadField(name, f"{name} is not in the expected form.")
     return value
@@ -150,9 +156,7 @@ def case_body(raw: bytes) -> CaseBody:
     reference = _string(body, "reference", REFERENCE)
     offence = _choice(body, "offence_category", OFFENCES)
     country = _choice(body, "force_country", COUNTRIES)
-    officer_email = _string(body, "officer_email")
-    if len(officer_email) > 254:
-        raise BadField("officer_email", "officer_email is longer than 254 characters.")
+    officer_email = _string(body, "officer_email", OFFICER_EMAIL)
     name = _string(body, "preferred_name", NAME)
     language = _choice(body, "language", LANGUAGE_CODES, default="en")
     channel = _choice(body, "channel", CHANNELS, default="portal")

@@ -175,7 +175,7 @@ def _schemas() -> dict:
                 "reference": {"type": "string", "pattern": bodies.REFERENCE},
                 "offence_category": {"type": "string", "enum": bodies.OFFENCES},
                 "force_country": {"type": "string", "enum": bodies.COUNTRIES},
-                "officer_email": {"type": "string", "maxLength": 254},
+                "officer_email": {"type": "string", "pattern": bodies.OFFICER_EMAIL},
                 "preferred_name": {"type": "string", "pattern": bodies.NAME},
                 "language": {"type": "string", "enum": bodies.LANGUAGE_CODES},
                 "channel": {"type": "string", "enum": bodies.CHANNELS},

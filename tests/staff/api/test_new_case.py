@@ -81,3 +81,17 @@ def test_missing_or_wrong_fields_are_named(home, officer):
         assert answer.status_code == 422, (field, answer.json)
         assert answer.json["field"] == field
     assert _cases() == 0
+
+
+def test_text_no_database_or_encryption_can_hold_is_refused_naming_the_field(home, officer):
+    good = {**NEW, "officer_email": officer.email}
+    cases = [
+        ({**good, "officer_email": "ada\x00@force.example"}, "officer_email"),
+        ({**good, "preferred_name": "Al\x00ex"}, "preferred_name"),
+        ({**good, "preferred_name": "Al\ud8d4ex"}, "preferred_name"),
+    ]
+    for payload, field in cases:
+        answer = home.post("/api/v1/cases", payload)
+        assert answer.status_code == 422, (field, answer.json)
+        assert answer.json["field"] == field
+    assert _cases() == 0

@@ -9,12 +9,15 @@ officer, so the writing paths are exercised as well as the refusals.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis import GenerationMode
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
+from portal.staff.api import bodies
 from portal.staff.api.openapi import document
 from tests import factories
 
@@ -40,11 +43,15 @@ def existing_case(app_context, officer):
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_the_api_answers_as_its_openapi_document_says(case, api, issuer, existing_case):
-    if case.path_parameters and len(repr(case.body)) % 2 == 0:
+    # Swapped only for a value that is just as valid, so a broken request stays broken.
+    reference = (case.path_parameters or {}).get("reference")
+    valid_reference = isinstance(reference, str) and re.fullmatch(bodies.REFERENCE, reference)
+    if valid_reference and len(repr(case.body)) % 2 == 0:
         case.path_parameters["reference"] = "RSO/26/0707"
     body = case.body
     email = body.get("officer_email") if isinstance(body, dict) else None
-    if isinstance(email, str) and len(email) % 2 == 0:
+    valid_email = isinstance(email, str) and re.fullmatch(bodies.OFFICER_EMAIL, email)
+    if valid_email and len(email) % 2 == 0:
         body["officer_email"] = existing_case.officer.email
     bearer = {"Authorization": f"Bearer {issuer.token()}"}
     # Every check runs but one: "a request the schema allows must be accepted". A request
