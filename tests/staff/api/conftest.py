@@ -114,9 +114,12 @@ def api(app, issuer, monkeypatch):
         api_jwks_url=issuer.jwks_url,
     )
     monkeypatch.setitem(app.config, "SETTINGS", settings)
-    monkeypatch.delitem(app.extensions, "portal.api_clients", raising=False)
-    monkeypatch.delitem(app.extensions, "portal.api_jwks", raising=False)
-    return app
+    app.extensions.pop("portal.api_clients", None)
+    app.extensions.pop("portal.api_jwks", None)
+    yield app
+    # What the calls cached was read from these settings: gone with them.
+    app.extensions.pop("portal.api_clients", None)
+    app.extensions.pop("portal.api_jwks", None)
 
 
 class ApiCaller:

@@ -172,3 +172,21 @@ def test_a_client_without_the_events_scope_is_refused(api, case):
     answer = ApiCaller(api, "rms-cases-only", key).event("RSO/26/0707")
     assert answer.status_code == 403 and answer.json["error"] == "insufficient_scope"
     assert _count(RecordsEvent) == 0
+
+
+def test_a_database_failure_writes_nothing_and_says_send_it_again(home, case, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from portal.rules import publishing
+
+    def broken(update, reason="update"):
+        raise OperationalError("INSERT INTO notification", {}, Exception("database went away"))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(publishing.outbox, "enqueue_for_update", broken)
+        published = home.event("RSO/26/0707", event_type="court_date_set", event_id="court-9")
+    assert published.status_code == 503 and published.json["error"] == "unavailable"
+    assert _count(RecordsEvent) == 0 and _count(Obligation) == 0 and _count(Update) == 0
+    # Sent again once the database is back, it is recorded, once.
+    again = home.event("RSO/26/0707", event_type="court_date_set", event_id="court-9")
+    assert again.status_code == 201 and _count(RecordsEvent) == 1
