@@ -15,10 +15,10 @@ from sqlalchemy import text
 
 from portal.data import job_runs
 from portal.data.models import utcnow
-from portal.extensions import db
 from portal.notifications.worker import run_purge, run_reminders, send_due
 from portal.web.request_log import JsonFormatter
 from tests import log_watch
+from tests.conftest import owner_engine
 from tests.factories import make_case, make_obligation, make_victim, queue_notification
 from tests.local_services import free_port
 
@@ -106,13 +106,14 @@ def test_ready_when_database_and_migrations_are_current(app, app_context):
 
 
 def test_not_ready_when_the_migrations_are_behind(app, app_context):
-    with db.engine.begin() as connection:
+    # Only the tables' owner may change alembic_version (the app's role only reads it).
+    with owner_engine().begin() as connection:
         head = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
         connection.execute(text("UPDATE alembic_version SET version_num = '0001'"))
     try:
         answer = app.test_client().get("/readyz")
     finally:
-        with db.engine.begin() as connection:
+        with owner_engine().begin() as connection:
             connection.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": head})
     assert answer.status_code == 503
     assert answer.json["migrations"] == "behind"
