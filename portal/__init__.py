@@ -112,7 +112,7 @@ def _register_blueprints(app: Flask) -> None:
     from portal.staff import bp as staff
     from portal.staff.admin import bp as admin
     from portal.staff.api import bp as api
-    from portal.staff.api import without_cookies
+    from portal.staff.api import init_app as init_api
     from portal.staff.auth import bp as staff_auth
     from portal.staff.feedback import bp as staff_feedback
     from portal.staff.review import bp as staff_review
@@ -133,7 +133,7 @@ def _register_blueprints(app: Flask) -> None:
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
     app.before_request(enforce_access)
-    without_cookies(app)
+    init_api(app)  # no cookies on the API; its clients read now, so a mistake stops the start
 
 
 def _init_templates(app: Flask) -> None:

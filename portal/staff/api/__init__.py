@@ -18,4 +18,4 @@ allow(bp, PUBLIC)
 csrf.exempt(bp)
 
 from portal.staff.api import routes  # noqa: E402, F401
-from portal.staff.api.sessions import without_cookies  # noqa: E402, F401
+from portal.staff.api.sessions import init_app  # noqa: E402, F401

@@ -1,4 +1,6 @@
-"""The API keeps no session and sets no cookie: each call proves itself on its own."""
+"""The API keeps no session and sets no cookie: each call proves itself on its own. Its
+clients are read when the app starts, so a mistake in PORTAL_API_CLIENTS stops the start
+(as every unsafe setting does) rather than failing the first call."""
 
 from __future__ import annotations
 
@@ -24,5 +26,13 @@ class NoCookiesForTheApi(SecureCookieSessionInterface):
         return super().save_session(app, session, response)
 
 
-def without_cookies(app: Flask) -> None:
+def init_app(app: Flask) -> None:
+    from portal.config import ConfigError
+    from portal.staff.api.clients import ClientConfigError, parse_clients
+
     app.session_interface = NoCookiesForTheApi()
+    try:
+        clients = parse_clients(app.config["SETTINGS"].api_clients)
+    except ClientConfigError as error:
+        raise ConfigError(f"Refusing to start: {error}.") from None
+    app.extensions["portal.api_clients"] = clients

@@ -124,3 +124,22 @@ def test_the_issuers_keys_are_fetched_once_and_kept(api, issuer, case):
 def test_audience_is_checked_even_in_a_list(api, issuer, case):
     assert _bearer(api, issuer.token(aud=[AUDIENCE, "other"])).status_code == 201
     assert _bearer(api, issuer.token(aud=["other"])).status_code == 401
+
+
+@pytest.mark.parametrize(
+    "clients",
+    [
+        "not json",
+        '[{"id": "rms", "force": "f", "scopes": ["events:write"]}]',
+        '[{"id": "rms", "force": "f", "signing_key": "c2hvcnQ="}]',
+        '[{"id": "rms", "force": "f", "oauth_client_id": "x", "scopes": ["everything"]}]',
+    ],
+    ids=["not JSON", "no key and no OAuth id", "a short key", "an unknown scope"],
+)
+def test_a_mistake_in_the_clients_stops_the_start_without_repeating_a_key(another_app, clients):
+    from portal.config import ConfigError
+
+    with pytest.raises(ConfigError) as refused:
+        another_app(PORTAL_API_CLIENTS=clients)
+    assert "PORTAL_API_CLIENTS" in str(refused.value)
+    assert "c2hvcnQ" not in str(refused.value)
