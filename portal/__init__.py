@@ -75,7 +75,7 @@ def _init_extensions(app: Flask, settings: Settings) -> None:
     from portal.data import database
     from portal.extensions import babel, compress, csrf, db, limiter, login_manager, migrate
     from portal.security.crypto import BlindIndex, Keyring
-    from portal.web import errors, headers
+    from portal.web import errors, headers, request_log
     from portal.web.i18n import select_locale
 
     app.extensions["portal.keyring"] = Keyring(app.config["ENCRYPTION_KEYS"])
@@ -99,6 +99,7 @@ def _init_extensions(app: Flask, settings: Settings) -> None:
     login_manager.init_app(app)
     login_manager.user_loader(load_principal)
     login_manager.session_protection = None  # our server-side sessions do this job
+    request_log.init_app(app)
     headers.init_app(app)
     errors.init_app(app)
 
@@ -110,6 +111,8 @@ def _register_blueprints(app: Flask) -> None:
     from portal.public.guides import bp as guides
     from portal.staff import bp as staff
     from portal.staff.admin import bp as admin
+    from portal.staff.api import bp as api
+    from portal.staff.api import init_app as init_api
     from portal.staff.auth import bp as staff_auth
     from portal.staff.feedback import bp as staff_feedback
     from portal.staff.review import bp as staff_review
@@ -126,9 +129,11 @@ def _register_blueprints(app: Flask) -> None:
     blueprints += [victim_auth, victim, victim_sharing, victim_copy, victim_review, victim_feedback]
     blueprints += [supporter]
     blueprints += [staff_auth, staff, staff_review, staff_feedback, admin]
+    blueprints += [api]  # the records system's events API: JSON, no cookies (docs/api.md)
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
     app.before_request(enforce_access)
+    init_api(app)  # no cookies on the API; its clients read now, so a mistake stops the start
 
 
 def _init_templates(app: Flask) -> None:

@@ -86,6 +86,18 @@ class Settings:
     oidc_mfa_acr: str = ""
     # How many working days an officer has to answer a victim's question (portal.rules.questions).
     question_reply_working_days: int = 2
+    # The events API (docs/api.md): this deployment's force, its records-system clients
+    # (JSON), and the OAuth 2 issuer whose access tokens it accepts.
+    force_code: str = "local"
+    api_clients: str = ""
+    api_issuer: str | None = None
+    api_audience: str | None = None
+    api_jwks_url: str | None = None
+    # Operations (docs/deployment.md): who may read /metrics, and Redis for /readyz.
+    metrics_allowed: str = "127.0.0.1,::1"
+    redis_url: str | None = None
+    # "json" (one object a line, for the log collector) or "text"; production's default is json.
+    log_format: str = "text"
     extra: Mapping[str, str] = field(default_factory=dict)
     # How long each stage of a case often takes, as the force sets it: PORTAL_STAGE_TIME_<STAGE>
     # = "6-12 months" (portal/rules/stages.py has the stages, defaults and their sources).
@@ -151,6 +163,14 @@ class Settings:
             oidc_mfa_amr=env.get("PORTAL_OIDC_MFA_AMR", "mfa"),
             oidc_mfa_acr=env.get("PORTAL_OIDC_MFA_ACR", ""),
             question_reply_working_days=_int(env, "PORTAL_QUESTION_REPLY_WORKING_DAYS", 2),
+            force_code=env.get("PORTAL_FORCE_CODE", "local"),
+            api_clients=env.get("PORTAL_API_CLIENTS", ""),
+            api_issuer=env.get("PORTAL_API_ISSUER") or None,
+            api_audience=env.get("PORTAL_API_AUDIENCE") or None,
+            api_jwks_url=env.get("PORTAL_API_JWKS_URL") or None,
+            metrics_allowed=env.get("PORTAL_METRICS_ALLOWED", "127.0.0.1,::1"),
+            redis_url=env.get("PORTAL_REDIS_URL") or None,
+            log_format=env.get("PORTAL_LOG_FORMAT", "text" if development else "json"),
             extra={k: v for k, v in env.items() if k.startswith("PORTAL_NOTIFY_TEMPLATE_")},
             stage_times={
                 k.removeprefix(STAGE_TIME_PREFIX).lower(): v

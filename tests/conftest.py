@@ -80,6 +80,7 @@ def app(tmp_path_factory):
     app.test_client_class = CheckingClient
     with app.app_context():
         upgrade()
+    log_watch.install()  # still watching, whatever the migrations did to logging
     yield app
     with app.app_context():
         db.engine.dispose()

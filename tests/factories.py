@@ -323,3 +323,24 @@ def make_officer_change(case: Case, to_officer: StaffUser | None = None, reason:
     db.session.add(change)
     db.session.commit()
     return change
+
+
+def make_records_event(case: Case, obligation=None, update: Update | None = None, **fields):
+    """An event the force's records system sent through the API, as a draft by default."""
+    from portal.data.models import RecordsEvent, RecordsOutcome
+
+    event = RecordsEvent(
+        case=case,
+        client_id=fields.pop("client_id", "rms-test"),
+        sender_event_id=fields.pop("sender_event_id", uuid.uuid4().hex),
+        content_hash="0" * 64,
+        event_type=fields.pop("event_type", "suspect_arrested"),
+        occurred_at=fields.pop("occurred_at", utcnow() - timedelta(hours=2)),
+        outcome=RecordsOutcome.PUBLISHED if update is not None else RecordsOutcome.DRAFT,
+        obligation=obligation,
+        update=update,
+        **fields,
+    )
+    db.session.add(event)
+    db.session.commit()
+    return event

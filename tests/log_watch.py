@@ -13,14 +13,26 @@ _SENSITIVE: set[str] = set()
 _RECORDS: list[str] = []
 
 
+# Loggers of the suite's own stand-ins, not the portal's: aiosmtpd (the local SMTP server
+# the notification tests send to) logs each recipient, as any mail server's log would.
+NOT_THE_PORTALS = ("mail.log",)
+
+
 class _Collector(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
+        if record.name in NOT_THE_PORTALS:
+            return
         try:
             text = record.getMessage()
         except Exception:  # a broken format string is not ours to judge here
             text = str(record.msg)
         if record.exc_info:
             text += "\n" + logging.Formatter().formatException(record.exc_info)
+        # The structured fields a JSON log line adds (portal/web/request_log.py) are
+        # watched as closely as the message.
+        fields = getattr(record, "fields", None)
+        if fields:
+            text += " " + repr(fields)
         _RECORDS.append(f"{record.name}: {text}")
 
 
@@ -32,10 +44,17 @@ def sensitive(*values: str | None) -> None:
 
 
 def install() -> None:
+    """Watch the root logger (again, if something replaced its handlers: it must not stop)."""
     root = logging.getLogger()
-    root.addHandler(_Collector(level=logging.DEBUG))
+    if not any(isinstance(handler, _Collector) for handler in root.handlers):
+        root.addHandler(_Collector(level=logging.DEBUG))
     if root.level > logging.INFO or root.level == logging.NOTSET:
         root.setLevel(logging.INFO)
+
+
+def records() -> list[str]:
+    """Every record so far, as watched (for tests that look at one line)."""
+    return list(_RECORDS)
 
 
 def leaks() -> list[str]:

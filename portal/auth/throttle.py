@@ -19,6 +19,7 @@ from datetime import timedelta
 
 from sqlalchemy import update
 
+from portal.data.metrics import count_sign_in_failure
 from portal.data.models import utcnow
 from portal.extensions import db
 
@@ -47,6 +48,7 @@ def record_failure(account) -> None:
     once both count: no instance can lose the other's failure.
     """
     model = type(account)
+    count_sign_in_failure(getattr(account, "kind", model.__tablename__))
     db.session.flush()
     db.session.execute(
         update(model)

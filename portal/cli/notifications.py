@@ -14,11 +14,9 @@ notifications = AppGroup("notifications", help="Send notifications from the outb
 @notifications.command("send-due")
 def send_due_command() -> None:
     """Queue reminders for missed routine updates, then send every notification due now."""
-    from portal.data.models import utcnow
-    from portal.notifications.reminders import remind_officers
-    from portal.notifications.worker import send_due
+    from portal.notifications.worker import run_reminders, send_due
 
-    reminders = remind_officers(utcnow())
+    reminders = run_reminders()
     outcomes = send_due()
     summary = ", ".join(f"{name} {count}" for name, count in sorted(outcomes.items()))
     click.echo(f"Routine reminders queued: {reminders}. Notifications: {summary or 'none due'}.")

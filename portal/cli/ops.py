@@ -36,10 +36,13 @@ def rotate_keys() -> None:
 @click.option("--dry-run", is_flag=True, help="Say what would be removed, remove nothing.")
 def purge_command(dry_run: bool) -> None:
     """Remove victims' data for cases closed longer than PORTAL_RETENTION_DAYS."""
+    from portal.data import job_runs
     from portal.data.retention import purge
 
     days = current_app.config["SETTINGS"].retention_days
     report = purge(days, dry_run=dry_run)
+    if not dry_run:  # a cron line running this shows in /metrics as the worker's would
+        job_runs.record_success(job_runs.RETENTION_PURGE)
     verb = "Would remove" if dry_run else "Removed"
     click.echo(f"{verb} {report.cases} closed cases and {report.victims} victim accounts.")
     for table, count in sorted(report.rows.items()):

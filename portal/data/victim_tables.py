@@ -40,6 +40,7 @@ from portal.data.models import (
     Notification,
     Obligation,
     OfficerChange,
+    RecordsEvent,
     ReviewRequest,
     RightsRecord,
     SupportGrant,
@@ -118,6 +119,16 @@ TABLES: tuple[VictimTable, ...] = (
         Notification,
         (Reach.CASE, Reach.GRANT),
         (Section("notifications", Under.CASE), Section("invitation_emails", Under.GRANT)),
+    ),
+    # What the force's records system sent about the case. Left out of the export: each
+    # row's kind and time are given already, as the duty it started or the update it
+    # published; the rest is the records system's own ids.
+    VictimTable(
+        RecordsEvent,
+        (Reach.CASE,),
+        left_out_of_export="each event's kind and time are given already, as the duty to "
+        "tell you it started or the update it published; the rest is the force's own "
+        "record-keeping ids",
     ),
     VictimTable(ReviewRequest, (Reach.CASE,), (Section("review_requests", Under.CASE),)),
     VictimTable(ComplaintRequest, (Reach.CASE,), (Section("complaint_requests", Under.CASE),)),

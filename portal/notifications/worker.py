@@ -27,6 +27,7 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import or_, select, update
 
+from portal.data import job_runs
 from portal.data.models import Notification, NotificationStatus, utcnow
 from portal.data.outbox import FORGET_WHEN_DONE
 from portal.extensions import db
@@ -43,6 +44,8 @@ LEASE = timedelta(minutes=5)
 RECHECK_WITHOUT_CHANNEL = timedelta(minutes=15)
 BATCH_SIZE = 20
 REMINDER_CHECK_SECONDS = 600
+# Closed cases pass their retention date by the day: one purge a day is on time.
+PURGE_EVERY_SECONDS = 24 * 60 * 60
 
 
 def worker_name() -> str:
@@ -153,6 +156,7 @@ def process(notification_id: uuid.UUID, worker_id: str, senders: Mapping[str, ob
 
     outgoing = _outgoing(notification, decision)
     attempts = notification.attempts + 1
+    request_id = notification.request_id  # the web request that queued it, for the log
     session.commit()  # no transaction stays open while we talk to the outside world
     sender = senders[decision.kind]
     try:
@@ -171,7 +175,13 @@ def process(notification_id: uuid.UUID, worker_id: str, senders: Mapping[str, ob
             "held_until": None,
         },
     )
-    log.info("notification %s sent via %s (%s)", notification_id, sender.name, decision.kind)
+    log.info(
+        "notification %s sent via %s (%s)",
+        notification_id,
+        sender.name,
+        decision.kind,
+        extra={"fields": {"request_id": request_id}},
+    )
     return "sent"
 
 
@@ -245,18 +255,24 @@ def _record(ids: list[uuid.UUID], worker_id: str, values: dict) -> None:
 
 
 def run_forever(interval_seconds: float, stop: threading.Event) -> None:
-    """Pass after pass until `stop` is set (by SIGTERM in `portal notifications run`)."""
-    from portal.notifications.reminders import remind_officers
+    """Pass after pass until `stop` is set (by SIGTERM in `portal notifications run`).
 
+    The worker is also the schedule: routine reminders every REMINDER_CHECK_SECONDS and
+    the retention purge every PURGE_EVERY_SECONDS, each marking its success in the
+    database (`job_run`) for /metrics, so a schedule that stopped shows as a stale time.
+    """
     worker_id = worker_name()
     log.info("notification worker %s started", worker_id)
-    next_reminders = time.monotonic()
+    next_reminders = next_purge = time.monotonic()
     while not stop.is_set():
         try:
             if time.monotonic() >= next_reminders:
                 # Routine updates fall due by the day: looking every few minutes is plenty.
-                remind_officers(utcnow())
+                run_reminders()
                 next_reminders = time.monotonic() + REMINDER_CHECK_SECONDS
+            if time.monotonic() >= next_purge:
+                run_purge()
+                next_purge = time.monotonic() + PURGE_EVERY_SECONDS
             outcomes = send_due(worker_id=worker_id, should_stop=stop.is_set)
             if outcomes:
                 log.info("notification pass: %s", dict(outcomes))
@@ -267,3 +283,22 @@ def run_forever(interval_seconds: float, stop: threading.Event) -> None:
             db.session.remove()
         stop.wait(interval_seconds)
     log.info("notification worker %s stopped", worker_id)
+
+
+def run_reminders() -> int:
+    """Queue officers' reminders of missed routine updates, and mark the run a success."""
+    from portal.notifications.reminders import remind_officers
+
+    queued = remind_officers(utcnow())
+    job_runs.record_success(job_runs.ROUTINE_REMINDERS)
+    return queued
+
+
+def run_purge():
+    """The retention purge (portal/data/retention.py), and mark the run a success."""
+    from portal.data.retention import purge
+
+    report = purge(current_app.config["SETTINGS"].retention_days)
+    job_runs.record_success(job_runs.RETENTION_PURGE)
+    log.info("retention purge: %s cases, %s victims", report.cases, report.victims)
+    return report

@@ -2,12 +2,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import current_app, jsonify, redirect, render_template, request, url_for
+from flask import current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy import text
 
 from portal.auth.sessions import leave_to
-from portal.extensions import db, limiter
+from portal.extensions import limiter
 from portal.public import bp
 from portal.public.feedback import FEEDBACK_LIMIT, ServiceFeedbackForm, store
 from portal.rules.languages import is_known
@@ -75,16 +74,6 @@ def feedback_sent():
     return render_template("public/feedback_sent.html")
 
 
-@bp.get("/healthz")
-def healthz():
-    try:
-        db.session.execute(text("SELECT 1"))
-    except Exception:
-        current_app.logger.exception("health check: database unreachable")
-        return jsonify(status="error", database="unreachable"), 503
-    return jsonify(status="ok", database="ok")
-
-
 @bp.get("/language/<code>")
 def switch_language(code: str):
     """Set the language of the pages (a cookie), then go back to the same page.
@@ -108,3 +97,8 @@ def exit_now():
     in one tap. The worst a forged request can do is sign someone out.
     """
     return leave_to(current_app.config["SETTINGS"].exit_url, "exit")
+
+
+# The platform's endpoints (/healthz, /readyz, /metrics) sit on this blueprint too, in a
+# module of their own; importing them here keeps the package's one import of its routes.
+from portal.public import operations  # noqa: E402, F401

@@ -13,8 +13,8 @@ from flask_babel import lazy_gettext as _l
 from portal.data import victim_queries as queries
 from portal.data.models import Case, CaseStatus, OfficerChange, ReviewRequest, Update, utcnow
 from portal.extensions import db
-from portal.rules.reassignment import change_told_by
 from portal.rules.languages import DEFAULT_LANGUAGE
+from portal.rules.reassignment import change_told_by
 from portal.rules.victims_code import (
     EventType,
     event_rule,

@@ -8,6 +8,7 @@ same key (a double click, a resubmitted page) returns the update the first attem
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -103,8 +104,16 @@ def existing_publish(case: Case, key: str) -> Update | None:
     )
 
 
-def publish(case: Case, draft: Draft, officer: StaffUser) -> Published:
+def publish(
+    case: Case,
+    draft: Draft,
+    officer: StaffUser,
+    with_it: Callable[[Update], None] | None = None,
+) -> Published:
     """Publish `draft` on `case`, or return the update an earlier attempt with its key made.
+
+    `with_it`, if given, adds its own rows about the new update to the same transaction
+    (the records system's event that asked for it, say).
 
     Raises PublishFailed (after rolling back) if the database fails: no update, obligation,
     notification or audit event is left half-written.
@@ -115,6 +124,8 @@ def publish(case: Case, draft: Draft, officer: StaffUser) -> Published:
     check_draft(draft, utcnow())
     try:
         update = _write(case, draft, officer)
+        if with_it is not None:
+            with_it(update)
         db.session.commit()
     except IntegrityError:
         # Two submits racing: the unique key let exactly one through. Show that one.

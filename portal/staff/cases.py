@@ -62,7 +62,9 @@ def reference_taken(reference: str) -> bool:
     return db.session.scalar(select(Case.id).where(Case.crime_reference_index == index)) is not None
 
 
-def create_case(details: NewCase, officer: StaffUser) -> tuple[Case, str]:
+def create_case(
+    details: NewCase, officer: StaffUser, force_code: str | None = None
+) -> tuple[Case, str]:
     """Record the case and an invited victim; return the case and its activation code.
 
     Every new case starts a new victim record and a new invitation, even for someone who
@@ -71,18 +73,21 @@ def create_case(details: NewCase, officer: StaffUser) -> tuple[Case, str]:
     officer's words in someone's account, or show that she has one). If the email is
     already a victim's sign-in email, the new record keeps it as a contact email only and
     is signed in to with its access ID; the officer's answer is the same either way.
+
+    `force_code` is set when a force's records system opens the case (portal/staff/api/):
+    only that force's system may then send events about it. None: the deployment's own.
     """
     reference = normalise_reference(details.crime_reference)
     if reference_taken(reference):
         raise DuplicateReference(reference)
     try:
-        return _record_case(details, officer, reference, may_sign_in_with_email=True)
+        return _record_case(details, officer, reference, force_code, may_sign_in_with_email=True)
     except IntegrityError:
         db.session.rollback()
     if reference_taken(reference):  # the same reference, recorded a moment ago
         raise DuplicateReference(reference)
     # The email became someone's sign-in email a moment ago: as if it had been all along.
-    return _record_case(details, officer, reference, may_sign_in_with_email=False)
+    return _record_case(details, officer, reference, force_code, may_sign_in_with_email=False)
 
 
 def _email_is_free(email: str) -> bool:
@@ -91,7 +96,11 @@ def _email_is_free(email: str) -> bool:
 
 
 def _record_case(
-    details: NewCase, officer: StaffUser, reference: str, may_sign_in_with_email: bool
+    details: NewCase,
+    officer: StaffUser,
+    reference: str,
+    force_code: str | None,
+    may_sign_in_with_email: bool,
 ) -> tuple[Case, str]:
     victim = Victim(
         language=details.language,
@@ -115,6 +124,7 @@ def _record_case(
         reported_on=details.reported_on,
         enhanced_service=requires_enhanced_service(details.offence_category),
         crime_reference_index=blind_index(reference),
+        force_code=force_code,
     )
     case.ensure_id()
     case.crime_reference = reference

@@ -177,6 +177,15 @@ def open_obligations(case: Case) -> list[Obligation]:
     )
 
 
+def open_duty(case: Case, duty_id) -> Obligation | None:
+    """One open duty of this case (the case is already one the person may see)."""
+    return db.session.scalar(
+        select(Obligation).where(
+            Obligation.id == duty_id, Obligation.case_id == case.id, Obligation.met_at.is_(None)
+        )
+    )
+
+
 def case_messages(case: Case) -> list[Message]:
     return list(
         db.session.scalars(

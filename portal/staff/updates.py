@@ -17,7 +17,7 @@ from portal.data.scoping import get_case_or_404, get_update_or_404
 from portal.notifications.delivery_status import notification_status
 from portal.rules import presenting, publishing, stages
 from portal.rules.languages import language as language_info
-from portal.rules.victims_code import event_rule, find_jargon
+from portal.rules.victims_code import LONDON, event_rule, find_jargon
 from portal.staff import bp, queries
 from portal.staff.forms import UpdateForm
 from portal.staff.language_check import seems_not_in
@@ -57,7 +57,27 @@ def new_update(case_id: uuid.UUID):
         form.idempotency_key.data = publishing.new_idempotency_key()
     if original is not None and request.method == "GET":
         form.corrects_id.data = str(original.id)
+    if original is None and request.method == "GET":
+        _from_open_duty(case, form, request.args.get("duty"))
     return _render_form(case, form, original)
+
+
+def _from_open_duty(case, form: UpdateForm, duty_id: str | None) -> None:
+    """ "Write the update" beside an open duty (one the officer recorded, or one the
+    records system sent) fills in what happened and when; the officer writes the rest.
+    A duty of another case, or one already met, fills in nothing."""
+    if not duty_id:
+        return
+    try:
+        duty = queries.open_duty(case, uuid.UUID(duty_id))
+    except ValueError:
+        return
+    if duty is None:
+        return
+    when = duty.occurred_at.astimezone(LONDON)
+    form.event_type.data = duty.event_type
+    form.occurred_on.data = when.date()
+    form.occurred_time.data = when.strftime("%H:%M")
 
 
 @bp.post("/cases/<uuid:case_id>/updates/preview")

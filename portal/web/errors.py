@@ -52,7 +52,17 @@ def _layout(status: int) -> str:
     return LAYOUT_FOR_ROLE.get(getattr(current_user, "role", ""), "base.html")
 
 
+# Paths answered to machines, not people: their errors are JSON (docs/api.md), never a page.
+JSON_PREFIXES = ("/api/",)
+JSON_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large"}
+
+
 def render_error(status: int, ref: str | None = None):
+    if request.path.startswith(JSON_PREFIXES):
+        body = {"error": JSON_CODES.get(status, "server_error" if status >= 500 else "refused")}
+        if ref:
+            body["reference"] = ref
+        return body, status
     title, body = MESSAGES.get(status, MESSAGES[500])
     page = render_template(
         "errors/error.html", layout=_layout(status), title=title, body=body, ref=ref
@@ -64,7 +74,10 @@ def handle_http_error(error: HTTPException):
     code = error.code or 500
     if code >= 500:
         return handle_unexpected_error(error)
-    return render_error(code)
+    body, status = render_error(code)
+    # A 405 names the methods that are allowed (RFC 9110), on a page or in JSON alike.
+    allowed = getattr(error, "valid_methods", None)
+    return body, status, {"Allow": ", ".join(allowed)} if allowed else {}
 
 
 def handle_not_found(error: NotFound):

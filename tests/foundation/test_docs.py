@@ -35,6 +35,8 @@ REPOSITORY_FILES = {
     "package-lock.json",
     "README.md",
     "SECURITY.md",
+    "Dockerfile",
+    "compose.yaml",
 }
 
 # Made by `make` or by running the portal and never committed, so absent from a checkout.

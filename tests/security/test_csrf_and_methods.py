@@ -11,9 +11,15 @@ from tests.pages import PageClient
 from tests.sessions import sign_in_directly
 
 
-def _post_rules(app):
+def _post_rules(app, api: bool = False):
+    """Every POST route of the pages (or, with api=True, of the records system's API,
+    which has no forms and no CSRF token: a signature or an access token instead)."""
     return sorted(
-        (rule for rule in app.url_map.iter_rules() if "POST" in rule.methods),
+        (
+            rule
+            for rule in app.url_map.iter_rules()
+            if "POST" in rule.methods and rule.endpoint.startswith("api.") == api
+        ),
         key=lambda rule: rule.rule,
     )
 
@@ -70,6 +76,26 @@ def test_every_form_refuses_a_post_without_a_token(app, client, values):
         assert response.status_code == 400, rule.rule
         assert "Something went wrong with that request" in response.get_data(as_text=True)
         assert _writes(app) == before, f"{rule.rule} wrote something without a token"
+
+
+def test_every_api_call_refuses_a_post_with_no_signature_or_token(app, client, values):
+    from sqlalchemy import select
+
+    from portal.data.models import AuditEvent
+    from portal.extensions import db
+
+    rules = _post_rules(app, api=True)
+    assert len(rules) >= 2
+    for rule in rules:
+        before = _writes(app)
+        url = _post_url(app, rule, {**values, "reference": "RSO/26/0001"})
+        response = client.http.post(url, json={"event_id": "x"})
+        assert response.status_code == 401, rule.rule
+        assert response.json["error"] == "unauthenticated"
+        # Nothing is written but the audit event of the refused call, and its address.
+        assert _writes(app) == before + 2, f"{rule.rule} wrote something unsigned"
+        last = db.session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc())).first()
+        assert last.action == "api.call" and last.detail["status"] == 401
 
 
 def test_every_form_refuses_a_token_from_someone_elses_session(app, client, values):

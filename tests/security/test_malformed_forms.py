@@ -67,7 +67,11 @@ def test_a_date_posted_as_one_value_is_a_message_not_an_error(app, client, app_c
     assert "like 27 3 2026" in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("endpoint", sorted(e for e in WHO_MAY_REACH if e != "static"))
+# The records system's API takes JSON, not forms, and no person reaches it: schemathesis
+# throws every shape of JSON at it, signed, in tests/staff/api/test_schemathesis.py.
+@pytest.mark.parametrize(
+    "endpoint", sorted(e for e in WHO_MAY_REACH if e != "static" and not e.startswith("api."))
+)
 def test_no_post_of_any_shape_gives_a_server_error(app, client, app_context, endpoint):
     rule = next(rule for rule in app.url_map.iter_rules() if rule.endpoint == endpoint)
     if "POST" not in (rule.methods or ()):

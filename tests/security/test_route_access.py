@@ -21,11 +21,18 @@ SUPPORTER = {"supporter"}
 CASEWORK = {"officer", "supervisor"}
 SUPERVISOR = {"supervisor"}
 ADMIN = {"admin"}
+# The records system's API: no person reaches it, signed in or not (their session is not
+# even read there); only a signed request or an access token does (tests/staff/api/).
+NO_PERSON: set[str] = set()
 
 WHO_MAY_REACH = {
     "static": ANYONE,
     "public.start": ANYONE,
     "public.healthz": ANYONE,
+    "public.readyz": ANYONE,
+    # From the addresses in PORTAL_METRICS_ALLOWED (the test client's is one), whoever is
+    # signed in; from any other, no one (tests/notifications/test_operations.py).
+    "public.metrics_page": ANYONE,
     "public.rights": ANYONE,
     "public.exit_now": ANYONE,
     "public.switch_language": ANYONE,
@@ -126,6 +133,9 @@ WHO_MAY_REACH = {
     "admin.officer_details": ADMIN,
     "admin.create_team": ADMIN,
     "admin.decide_change": ADMIN,
+    "api.openapi": ANYONE,
+    "api.post_event": NO_PERSON,
+    "api.post_case": NO_PERSON,
 }
 ROLES = sorted(ANYONE)
 # Public steps of signing in that, by their own logic, send anyone not part-way through
@@ -188,6 +198,7 @@ def _world():
         "change_id": change.id,
         "decision": "refuse",
         "code": "cy",
+        "reference": "RSO/26/0001",
     }
     return people, values
 
@@ -206,7 +217,8 @@ def _url(app, rule, values) -> str:
 def _refused(response) -> bool:
     location = response.headers.get("Location", "")
     sent_to_sign_in = response.status_code in (302, 303) and location.startswith(SIGN_IN_PAGES)
-    return response.status_code == 404 or sent_to_sign_in
+    unauthenticated = response.status_code == 401  # the API: no signature, no token
+    return response.status_code == 404 or sent_to_sign_in or unauthenticated
 
 
 @pytest.mark.parametrize("endpoint", sorted(WHO_MAY_REACH))

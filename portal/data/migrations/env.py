@@ -12,9 +12,11 @@ from portal.data.roles import app_role, grant_app_role
 # access to the values within the .ini file in use.
 config = context.config
 
-# Interpret the config file for Python logging.
-# This line sets up loggers basically.
-fileConfig(config.config_file_name, disable_existing_loggers=False)
+# Alembic's own logging, only in a process that has none yet (`portal db upgrade`): in
+# one that has (the app's JSON logs, the test suite's log watch), replacing the root
+# logger's handlers would silently drop them.
+if not logging.getLogger().handlers:
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger("alembic.env")
 
 

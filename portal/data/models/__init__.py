@@ -14,6 +14,7 @@ from portal.data.models.cases import (
     Update,
 )
 from portal.data.models.notifications import Notification, NotificationStatus
+from portal.data.models.records import ApiNonce, JobRun, RecordsEvent, RecordsOutcome
 from portal.data.models.reissues import AccessReissue, ReissueReason, ReissueStatus
 from portal.data.models.service_feedback import ItWorked, ServiceFeedback
 from portal.data.models.sessions import AuthSession
@@ -38,6 +39,7 @@ from portal.data.models.voice import (
 
 __all__ = [
     "AccessReissue",
+    "ApiNonce",
     "AuditAddress",
     "AuditChainHead",
     "AuditEvent",
@@ -52,6 +54,7 @@ __all__ = [
     "ComplaintRequest",
     "ExperienceCheck",
     "ItWorked",
+    "JobRun",
     "Message",
     "MessageKind",
     "Notification",
@@ -59,6 +62,8 @@ __all__ = [
     "Obligation",
     "OfferResponse",
     "OfficerChange",
+    "RecordsEvent",
+    "RecordsOutcome",
     "ReissueReason",
     "ReissueStatus",
     "ReviewOutcome",

@@ -43,6 +43,10 @@ class Case(IdMixin, TimestampMixin, Base):
     # in the schema only because SQLite cannot add a NOT NULL column to a table that other
     # tables refer to.
     reported_on: Mapped[date | None]
+    # The force whose records system may send events about this case (portal/staff/api/).
+    # Empty for a case opened in the staff view: that is the deployment's own force,
+    # PORTAL_FORCE_CODE.
+    force_code: Mapped[str | None] = mapped_column(String(20))
 
 
 class Update(IdMixin, TimestampMixin, Base):

@@ -34,6 +34,13 @@ ONE_OWNER = (
 )
 
 
+def _queuing_request_id() -> str | None:
+    """The id portal/web/request_log.py gave the web request queuing this, if there is one."""
+    from flask import g, has_request_context
+
+    return g.get("request_id") if has_request_context() else None
+
+
 class NotificationStatus(StrEnum):
     PENDING = "pending"
     SENT = "sent"
@@ -77,6 +84,9 @@ class Notification(IdMixin, TimestampMixin, Base):
     # An officer's routine reminder names the due date it is about: one reminder per date,
     # even when two cron jobs look at the same moment.
     routine_due_at: Mapped[datetime | None]
+    # The id of the web request that queued it, so the worker's log line about sending it
+    # joins the request's (docs/deployment.md, "Logs"). An opaque random id, nothing more.
+    request_id: Mapped[str | None] = mapped_column(String(32), default=_queuing_request_id)
     # An invitation by email must carry its one-time code and go to the address the victim
     # typed, so both exist until it is sent: encrypted, and set to NULL as soon as the
     # email is sent, finally fails, or is no longer wanted (withdrawn, used, out of date).

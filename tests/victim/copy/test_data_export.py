@@ -297,6 +297,8 @@ LEFT_OUT_COLUMNS = {
     "case": {
         "victim_id": SHOWN_BY_PLACE,
         "crime_reference_index": "a keyed scramble of the reference; the reference is given",
+        "force_code": "which force's records system may send events about the case: the "
+        "force's own record-keeping, nothing about the victim",
     },
     "case_update": {
         "case_id": SHOWN_BY_PLACE,
@@ -326,6 +328,7 @@ LEFT_OUT_COLUMNS = {
         "victim's (like their access ID), and NULL once the email is sent",
         "staff_user_id": "set only on a message to a member of staff about their own "
         "account, which is never one of the victim's notifications",
+        "request_id": "a random id joining the portal's log lines about the notification",
     },
     "review_request": {
         "case_id": SHOWN_BY_PLACE,
