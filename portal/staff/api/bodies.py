@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from email_validator import EmailNotValidError, validate_email
 
@@ -17,6 +17,7 @@ from portal.data.models import utcnow
 from portal.data.models.event_types import KEY_DECISION_TYPES
 from portal.rules import choices
 from portal.rules.languages import LANGUAGES
+from portal.rules.victims_code import london_date
 
 EVENT_TYPES = sorted(str(kind) for kind in KEY_DECISION_TYPES)
 OFFENCES = [code for code, _ in choices.OFFENCES]
@@ -61,6 +62,7 @@ class CaseBody:
     reference: str
     offence_category: str
     force_country: str
+    reported_on: date
     officer_email: str
     preferred_name: str
     language: str
@@ -124,6 +126,21 @@ def occurred_at(value) -> datetime:
     return moment
 
 
+def reported_on(value) -> date:
+    """The London day the crime was reported: the referral to support runs from it."""
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise BadField("reported_on", "reported_on is required, as a date like 2026-03-27.")
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise BadField("reported_on", "reported_on is not a real date.") from None
+    if day > london_date(utcnow()):
+        raise BadField("reported_on", "reported_on is in the future.")
+    if day < EARLIEST.date():
+        raise BadField("reported_on", "reported_on is before 2000.")
+    return day
+
+
 def event_body(raw: bytes) -> EventBody:
     body = json_object(raw)
     _only(body, {"event_id", "event_type", "occurred_at", "sensitive"})
@@ -144,6 +161,7 @@ def case_body(raw: bytes) -> CaseBody:
             "reference",
             "offence_category",
             "force_country",
+            "reported_on",
             "officer_email",
             "preferred_name",
             "language",
@@ -156,6 +174,7 @@ def case_body(raw: bytes) -> CaseBody:
     reference = _string(body, "reference", REFERENCE)
     offence = _choice(body, "offence_category", OFFENCES)
     country = _choice(body, "force_country", COUNTRIES)
+    reported = reported_on(body.get("reported_on"))
     officer_email = _string(body, "officer_email", OFFICER_EMAIL)
     name = _string(body, "preferred_name", NAME)
     language = _choice(body, "language", LANGUAGE_CODES, default="en")
@@ -175,5 +194,15 @@ def case_body(raw: bytes) -> CaseBody:
     if channel == "text" and not phone:
         raise BadField("phone", "phone is required when the channel is text.")
     return CaseBody(
-        reference, offence, country, officer_email, name, language, channel, frequency, email, phone
+        reference,
+        offence,
+        country,
+        reported,
+        officer_email,
+        name,
+        language,
+        channel,
+        frequency,
+        email,
+        phone,
     )

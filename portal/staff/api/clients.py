@@ -18,6 +18,7 @@ import json
 from dataclasses import dataclass
 
 from portal.data.models.event_types import KEY_DECISION_TYPES
+from portal.rules.victims_code import event_rule
 
 EVENTS_SCOPE = "events:write"
 CASES_SCOPE = "cases:write"
@@ -72,6 +73,14 @@ def _client(item) -> ApiClient:
     if not at_once <= {str(kind) for kind in KEY_DECISION_TYPES}:
         raise ClientConfigError(
             f"PORTAL_API_CLIENTS: client {name!r} publish_at_once names an unknown event type"
+        )
+    # A decision is told with its reasons (Victims' Code, Right 6), and only the officer
+    # can write them: a records system may never publish one on its own.
+    decisions = sorted(kind for kind in at_once if event_rule(kind).is_decision)
+    if decisions:
+        raise ClientConfigError(
+            f"PORTAL_API_CLIENTS: client {name!r} publish_at_once names a decision, which "
+            f"needs the officer's reasons: {', '.join(decisions)}"
         )
     key = None
     if item.get("signing_key"):

@@ -168,6 +168,7 @@ def _schemas() -> dict:
                 "reference",
                 "offence_category",
                 "force_country",
+                "reported_on",
                 "officer_email",
                 "preferred_name",
             ],
@@ -175,6 +176,13 @@ def _schemas() -> dict:
                 "reference": {"type": "string", "pattern": bodies.REFERENCE},
                 "offence_category": {"type": "string", "enum": bodies.OFFENCES},
                 "force_country": {"type": "string", "enum": bodies.COUNTRIES},
+                "reported_on": {
+                    "type": "string",
+                    "format": "date",
+                    "description": "The day the crime was first reported to the police "
+                    "(not in the future): the referral to support is due 2 working days "
+                    "after it.",
+                },
                 "officer_email": {"type": "string", "pattern": bodies.OFFICER_EMAIL},
                 "preferred_name": {"type": "string", "pattern": bodies.NAME},
                 "language": {"type": "string", "enum": bodies.LANGUAGE_CODES},

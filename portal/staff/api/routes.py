@@ -225,6 +225,7 @@ def post_case():
         crime_reference=body.reference,
         offence_category=body.offence_category,
         force_country=body.force_country,
+        reported_on=body.reported_on,
         preferred_name=body.preferred_name,
         language=body.language,
         channel=body.channel,

@@ -133,8 +133,16 @@ def test_audience_is_checked_even_in_a_list(api, issuer, case):
         '[{"id": "rms", "force": "f", "scopes": ["events:write"]}]',
         '[{"id": "rms", "force": "f", "signing_key": "c2hvcnQ="}]',
         '[{"id": "rms", "force": "f", "oauth_client_id": "x", "scopes": ["everything"]}]',
+        '[{"id": "rms", "force": "f", "oauth_client_id": "x", "scopes": ["events:write"], '
+        '"publish_at_once": ["no_further_action"]}]',
     ],
-    ids=["not JSON", "no key and no OAuth id", "a short key", "an unknown scope"],
+    ids=[
+        "not JSON",
+        "no key and no OAuth id",
+        "a short key",
+        "an unknown scope",
+        "a decision published without the officer's reasons",
+    ],
 )
 def test_a_mistake_in_the_clients_stops_the_start_without_repeating_a_key(another_app, clients):
     from portal.config import ConfigError

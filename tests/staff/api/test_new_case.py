@@ -13,6 +13,7 @@ NEW = {
     "reference": "RSO/26/5150",
     "offence_category": "rape",
     "force_country": "wales",
+    "reported_on": "2026-11-30",
     "officer_email": None,
     "preferred_name": "Alex",
     "language": "cy",
@@ -35,6 +36,7 @@ def test_a_new_case_is_opened_for_the_clients_force_with_an_activation_code(othe
     assert answer.json["id"] == str(case.id) and answer.json["reference"] == "RSO/26/5150"
     assert case.force_code == "other" and case.force_country == "wales"
     assert case.officer_id == officer.id
+    assert case.reported_on.isoformat() == "2026-11-30"
     victim = db.session.get(Victim, case.victim_id)
     assert victim.language == "cy" and victim.preferred_name == "Alex"
     # The code in the answer is the one the victim activates with (stored only hashed).
@@ -94,4 +96,14 @@ def test_text_no_database_or_encryption_can_hold_is_refused_naming_the_field(hom
         answer = home.post("/api/v1/cases", payload)
         assert answer.status_code == 422, (field, answer.json)
         assert answer.json["field"] == field
+    assert _cases() == 0
+
+
+def test_the_report_date_is_required_real_and_not_in_the_future(home, officer):
+    """The referral to support runs from the day of the report: without a true one, no case."""
+    for given in (None, "30/11/2026", "2026-02-30", "2999-01-01"):
+        body = {**NEW, "officer_email": officer.email, "reported_on": given}
+        answer = home.post("/api/v1/cases", body)
+        assert answer.status_code == 422, given
+        assert answer.json["field"] == "reported_on"
     assert _cases() == 0
