@@ -92,6 +92,15 @@ _POLICE = (DecisionMaker.POLICE,)
 _CPS = (DecisionMaker.CPS,)
 _EITHER = (DecisionMaker.POLICE, DecisionMaker.CPS)
 
+# Both CPS decisions (not to charge, and stopping a case) open the CPS's own review scheme.
+_ASK_THE_CPS = _l(
+    "You can ask the CPS to look at this decision again. "
+    "This is the CPS Victims' Right to Review. "
+    "It is run by the CPS, not by the police. "
+    "How to ask, and by when, is below. "
+    "You can still get support, whatever the decision."
+)
+
 
 _RULES: tuple[EventRule, ...] = (
     # Victims' Code 2020, Right 6: told of a decision not to investigate, with reasons, within
@@ -415,13 +424,7 @@ _RULES: tuple[EventRule, ...] = (
             "The CPS decides whether there is enough evidence for a court case. "
             "It does not mean that what happened to you does not matter."
         ),
-        what_you_can_do=_l(
-            "You can ask the CPS to look at this decision again. "
-            "This is the CPS Victims' Right to Review. "
-            "It is run by the CPS, not by the police. "
-            "How to ask, and by when, is below. "
-            "You can still get support, whatever the decision."
-        ),
+        what_you_can_do=_ASK_THE_CPS,
         deadline_kind=DeadlineKind.KEY_EVENT,
         sensitive_by_default=True,
         mentions_right_to_review=True,
@@ -444,13 +447,7 @@ _RULES: tuple[EventRule, ...] = (
             "This is not a judgement about whether you are telling the truth. "
             "It does not mean that what happened to you does not matter."
         ),
-        what_you_can_do=_l(
-            "You can ask the CPS to look at this decision again. "
-            "This is the CPS Victims' Right to Review. "
-            "It is run by the CPS, not by the police. "
-            "How to ask, and by when, is below. "
-            "You can still get support, whatever the decision."
-        ),
+        what_you_can_do=_ASK_THE_CPS,
         deadline_kind=DeadlineKind.KEY_EVENT,
         sensitive_by_default=True,
         mentions_right_to_review=True,
