@@ -19,7 +19,7 @@ from datetime import timedelta
 from sqlalchemy import delete, func, select
 
 from portal.data import audit, victim_tables
-from portal.data.models import Base, Case, CaseStatus, Victim, utcnow
+from portal.data.models import Base, Case, CaseStatus, ServiceFeedback, Victim, utcnow
 from portal.data.victim_tables import Reach, VictimTable
 from portal.extensions import db
 
@@ -98,6 +98,7 @@ def purge(retention_days: int, dry_run: bool = False) -> PurgeReport:
                 report.add(entry.name, removed)
             if not dry_run:
                 db.session.delete(db.session.get(Victim, victim_id))
+    report.add("service_feedback", _purge_service_feedback(retention_days, dry_run))
     audit.record(
         "retention.purge",
         actor=None,
@@ -108,6 +109,15 @@ def purge(retention_days: int, dry_run: bool = False) -> PurgeReport:
     else:
         db.session.commit()
     return report
+
+
+def _purge_service_feedback(retention_days: int, dry_run: bool) -> int:
+    """Feedback about the website names no one, but people write more than they are asked:
+    it is kept no longer than a victim's own data (the privacy notice says so)."""
+    old = ServiceFeedback.created_at < utcnow() - timedelta(days=retention_days)
+    if dry_run:
+        return db.session.scalar(select(func.count()).select_from(ServiceFeedback).where(old))
+    return db.session.execute(delete(ServiceFeedback).where(old)).rowcount or 0
 
 
 def _in_no_case(entry: VictimTable, victim_id, purged_case_id):

@@ -83,3 +83,21 @@ def test_a_retention_dry_run_counts_what_the_real_one_removes(app, app_context):
     counted = purge(retention_days=730, dry_run=True)
     assert counted.rows["case_update"] == updates  # a correction counted once, not twice
     assert purge(retention_days=730).rows == counted.rows
+
+
+def test_feedback_about_the_website_is_kept_no_longer_than_a_victims_data(app_context):
+    """People write more than they are asked: old feedback goes with the same purge."""
+    from portal.data.models import ServiceFeedback
+
+    old = ServiceFeedback(language="en", it_worked="no", created_at=utcnow() - timedelta(days=731))
+    old.trying_to = "I wanted to see my update"
+    new = ServiceFeedback(language="cy", it_worked="yes")
+    db.session.add_all([old, new])
+    db.session.commit()
+    old_id, new_id = old.id, new.id
+    assert purge(retention_days=730, dry_run=True).rows["service_feedback"] == 1
+    assert db.session.get(ServiceFeedback, old_id) is not None
+    assert purge(retention_days=730).rows["service_feedback"] == 1
+    db.session.expire_all()
+    assert db.session.get(ServiceFeedback, old_id) is None
+    assert db.session.get(ServiceFeedback, new_id) is not None

@@ -58,6 +58,7 @@ def test_the_privacy_notice_gives_the_lawful_basis_how_long_and_the_ico(app, cli
     assert "section 35" in text and "Schedule 8" in text
     days = app.config["SETTINGS"].retention_days
     assert f"deleted {days} days after your case is closed" in text
+    assert f"It is deleted {days} days after you send it." in text
     assert page.select_one("a[href^='https://ico.org.uk']") is not None
     assert "0303 123 1113" in text
     assert "Staff who manage accounts cannot see anything about your report." in text
