@@ -57,7 +57,10 @@ def home():
         "victim/home.html",
         home=home_for(me),
         not_applicable=stages.NOT_APPLICABLE,
-        review_links=review_rules.decisions_to_offer(me),
+        review_links=[
+            (decision, request, review_rules.scheme_of(decision))
+            for decision, request in review_rules.decisions_to_offer(me)
+        ],
         failed_tries=failed_tries_notice(failed_tries) if failed_tries else None,
         reissue_notice=notice,
     )

@@ -50,6 +50,13 @@ def test_a_cps_decision_on_the_31st_shows_the_cps_scheme_and_its_dates(app, case
     assert "until 31 March 2027" in box
     assert "within 10 working days" not in box  # the police acknowledgement is not promised
     assert page.select_one("#right-to-review a")["href"] == f"/my/review/{decision.id}"
+    # Once read, the home page's link says it leads to the CPS's scheme, not a police form.
+    with time_machine.travel(NEW_YEARS_EVE, tick=False):
+        home = victim_client(app, case.victim).get_page("/my/")
+    link = home.select_one(f'a[href="/my/review/{decision.id}"]').get_text(" ", strip=True)
+    assert (
+        link == "How to ask the CPS to review the decision you were told about on 31 December 2026"
+    )
 
 
 def test_the_cps_route_says_what_to_say_and_records_it_for_the_officer_never_the_queue(
