@@ -7,4 +7,4 @@ from portal.web.access import allow
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 allow(bp, "officer", "supervisor")
 
-from portal.staff import pause, routes  # noqa: E402, F401
+from portal.staff import routes  # noqa: E402, F401

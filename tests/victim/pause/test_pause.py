@@ -151,7 +151,7 @@ def test_the_officer_sees_the_request_with_the_isva_offer_and_marks_it_read(app,
         assert "I want to talk about withdrawing" in request
         assert "My officer talks to my ISVA first" in request
         assert "She has no ISVA on record. Offer her a referral" in request
-        ada.post(f"/staff/cases/{case.id}/pause/seen", from_url=f"/staff/cases/{case.id}")
+        ada.post(f"/staff/pauses/{case.id}/seen", from_url=f"/staff/cases/{case.id}")
         page = ada.get_page(f"/staff/cases/{case.id}")
         assert page.select_one("#pause-seen") is None
         assert "Read on" in page.select_one("#pause-request").get_text()
@@ -168,7 +168,7 @@ def test_another_officer_cannot_read_or_mark_the_request(app, officer, team):
         victim_client(app, case.victim).post(f"/my/pause/{case.id}", ASK)
         them = staff_client(app, stranger)
         assert "Asked to pause" not in them.get_page("/staff/").text()
-        response = them.post(f"/staff/cases/{case.id}/pause/seen", from_url="/staff/")
+        response = them.post(f"/staff/pauses/{case.id}/seen", from_url="/staff/")
         assert response.status_code == 404
 
 

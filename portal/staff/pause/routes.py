@@ -1,4 +1,4 @@
-"""The officer's half of "pause, step back, come back": reading the victim's request.
+"""The officer marks the victim's request to pause or step back as read.
 
 The request itself is shown on the case page (templates/staff/pause/_case.html) and
 flagged in the caseload; the rules are `portal.rules.pauses`.
@@ -14,10 +14,10 @@ from flask_login import current_user
 from portal.data.models import utcnow
 from portal.data.scoping import get_case_or_404
 from portal.rules import pauses
-from portal.staff import bp
+from portal.staff.pause import bp
 
 
-@bp.post("/cases/<uuid:case_id>/pause/seen")
+@bp.post("/<uuid:case_id>/seen")
 def pause_seen(case_id: uuid.UUID):
     case = get_case_or_404(current_user, case_id)
     pauses.mark_seen(case, current_user._get_current_object(), utcnow())

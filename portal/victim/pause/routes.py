@@ -1,4 +1,4 @@
-"""Pause, step back, come back (/my/pause/<case>): the victim asks without a phone call.
+"""The victim's pages for a pause (/my/pause/<case>): ask, see it running, come back.
 
 The rules (what a pause holds, what still reaches her, how the Code is still measured)
 are in `portal.rules.pauses`. She keeps her access whatever she picks: nothing here signs
@@ -22,7 +22,7 @@ from wtforms.validators import InputRequired, Optional
 from portal.data.models import CaseStatus, PauseAbout, PauseChoice, utcnow
 from portal.data.scoping import get_case_or_404
 from portal.rules import pauses
-from portal.victim import bp
+from portal.victim.pause import bp
 from portal.web.date_field import DayMonthYearField
 
 UNTIL_DATE = "date"
@@ -89,7 +89,7 @@ def _my_open_case(case_id: uuid.UUID):
     return case
 
 
-@bp.route("/pause/<uuid:case_id>", methods=["GET", "POST"])
+@bp.route("/<uuid:case_id>", methods=["GET", "POST"])
 def pause(case_id: uuid.UUID):
     case = _my_open_case(case_id)
     if case is None:
@@ -104,7 +104,7 @@ def pause(case_id: uuid.UUID):
             about, choice = PauseAbout(form.about.data), PauseChoice(form.choice.data)
             pauses.ask(me, case, about, choice, until, now)
             flash(SENT)
-            return redirect(url_for("victim.pause", case_id=case.id), code=303)
+            return redirect(url_for("victim_pause.pause", case_id=case.id), code=303)
     return render_template(
         "victim/pause/pause.html",
         form=form,
@@ -117,7 +117,7 @@ def pause(case_id: uuid.UUID):
     ), (400 if form.errors else 200)
 
 
-@bp.post("/pause/<uuid:case_id>/come-back")
+@bp.post("/<uuid:case_id>/come-back")
 def come_back(case_id: uuid.UUID):
     case = _my_open_case(case_id)
     if case is not None:
