@@ -262,3 +262,35 @@ def for_officer(case: Case, now: datetime) -> ForOfficer | None:
         return None
     choice = PauseChoice(pause.choice)
     return ForOfficer(pause, ABOUT[PauseAbout(pause.about)], CHOICES[choice], OFFICER_ASK[choice])
+
+
+@dataclass(frozen=True)
+class ForVictim:
+    """One of her requests, as her copy of everything gives it back."""
+
+    pause: ContactPause
+    about: object
+    choice: object
+    # Noon in London on the last day, so the day-first date helper reads it as that day.
+    last_day: datetime | None
+
+
+def history_for(victim) -> list[ForVictim]:
+    """Every request she made, in any of her cases, oldest first."""
+    rows = db.session.scalars(
+        select(ContactPause)
+        .join(Case, ContactPause.case_id == Case.id)
+        .where(Case.victim_id == victim.id)
+        .order_by(ContactPause.requested_at, ContactPause.id)
+    ).all()
+    return [
+        ForVictim(
+            row,
+            ABOUT[PauseAbout(row.about)],
+            CHOICES[PauseChoice(row.choice)],
+            datetime.combine(row.until, datetime.min.time().replace(hour=12), LONDON)
+            if row.until
+            else None,
+        )
+        for row in rows
+    ]
