@@ -38,6 +38,8 @@ from portal.data.models import (
     NotificationStatus,
     PauseAbout,
     PauseChoice,
+    ShareScope,
+    SupporterKind,
     Update,
 )
 from portal.data.scoping import visible_cases
@@ -294,3 +296,19 @@ def history_for(victim) -> list[ForVictim]:
         )
         for row in rows
     ]
+
+
+def shared_through(grant, now: datetime) -> list[ForVictim]:
+    """The pauses running in her cases that a supporter may see through `grant`: all of
+    them when she shares every update, and "my ISVA first" with her ISVA whatever she
+    shares, since the officer will be in touch with them about it."""
+    everything = grant.scope == ShareScope.EVERYTHING
+    isva = grant.supporter_kind == SupporterKind.ISVA
+    today = london_date(now)
+    shown = []
+    for request in history_for(grant.victim):
+        pause = request.pause
+        running = pause.ended_at is None and (pause.until is None or pause.until >= today)
+        if running and (everything or (isva and pause.choice == PauseChoice.ISVA_FIRST)):
+            shown.append(request)
+    return shown
