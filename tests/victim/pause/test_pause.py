@@ -191,3 +191,14 @@ def test_the_dashboard_counts_requests_by_the_stage_the_case_was_at(app, officer
     assert rows["Reported"] == ["1", "0"]
     assert rows["With the prosecutors for a decision"] == ["1", "1"]
     assert rows["Investigation"] == ["0", "0"]
+
+
+def test_a_pause_never_hides_a_code_duty_from_the_supervisor(app, officer, supervisor):
+    """She asked for no updates, but the duty to tell her still runs and still shows as
+    overdue: the officer meets it by publishing in the portal, not by her pausing."""
+    case = _emailed_case(officer)
+    with time_machine.travel(NOW, tick=False):
+        factories.make_obligation(case, due_at=NOW - timedelta(hours=2))
+        victim_client(app, case.victim).post(f"/my/pause/{case.id}", ASK)
+        page = staff_client(app, supervisor).get_page("/staff/dashboard")
+    assert "RSO/26/0707" in page.select_one("#overdue").get_text(" ", strip=True)
