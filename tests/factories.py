@@ -344,3 +344,19 @@ def make_records_event(case: Case, obligation=None, update: Update | None = None
     db.session.add(event)
     db.session.commit()
     return event
+
+
+def make_contact_pause(case: Case, choice: str = "no_updates", **fields):
+    """A victim's request to pause (portal.rules.pauses), as if made from her page."""
+    from portal.data.models import ContactPause
+
+    pause = ContactPause(
+        case=case,
+        about=fields.pop("about", "break"),
+        choice=choice,
+        stage=fields.pop("stage", 1),
+        **fields,
+    )
+    db.session.add(pause)
+    db.session.commit()
+    return pause

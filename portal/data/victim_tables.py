@@ -35,6 +35,7 @@ from portal.data.models import (
     AuthSession,
     Case,
     ComplaintRequest,
+    ContactPause,
     ExperienceCheck,
     Message,
     Notification,
@@ -134,6 +135,7 @@ TABLES: tuple[VictimTable, ...] = (
     VictimTable(ComplaintRequest, (Reach.CASE,), (Section("complaint_requests", Under.CASE),)),
     # A new activation code asked for through the case, for the victim's account.
     VictimTable(AccessReissue, (Reach.CASE,), (Section("new_sign_in_codes", Under.CASE),)),
+    VictimTable(ContactPause, (Reach.CASE,), (Section("pauses_and_stepping_back", Under.CASE),)),
     VictimTable(UpdateFeedback, (Reach.CASE,), (Section("clarity_answers", Under.CASE),)),
     # The victim's own answers, one a month whichever case prompted them: the export gives
     # them once, at the top; the purge removes each with the case it counts for.

@@ -39,6 +39,7 @@ REASONS = {
     "account_disabled": _l("Not sent: the victim's account is disabled"),
     "staff_view_only": _l("Shown here only: no email is set up"),
     "quiet_hours": _l("Held for the victim's quiet hours"),
+    "paused": _l("Held: the victim asked for a pause in messages"),
     "address_refused": _l("The address was refused"),
     "provider_rejected": _l("The message service rejected it"),
     "provider_sign_in": _l("The portal could not sign in to the message service"),

@@ -20,6 +20,7 @@ from portal.data.models.notifications import OFFICER, STAFF, SUPPORTER
 from portal.data.outbox import STAFF_REASONS_WITH_CODE
 from portal.notifications.channels import EMAIL, TEXT
 from portal.notifications.schedule import quiet_hours_end
+from portal.rules import pauses
 
 
 class Action(StrEnum):
@@ -67,6 +68,10 @@ def route(notification: Notification, now: datetime, available: Container[str]) 
     victim = case.victim
     if victim.is_disabled:
         return Route(Action.SKIP, "account_disabled")
+    # She asked for a pause with no messages: held (for her and her ISVA), never dropped.
+    paused_until = pauses.hold_until(case, notification.reason, now)
+    if paused_until is not None:
+        return Route(Action.HOLD, pauses.PAUSED, until=paused_until)
     if victim.contact_via_isva:
         if not victim.isva_email:
             return Route(Action.FAIL, "no_isva_email")

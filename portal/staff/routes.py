@@ -12,7 +12,7 @@ from portal.data import review_queries
 from portal.data.models import CaseStatus, MessageKind, utcnow
 from portal.data.scoping import get_case_or_404, get_message_or_404
 from portal.notifications.delivery_status import notification_flags_for, notification_status
-from portal.rules import access_reissue
+from portal.rules import access_reissue, pauses
 from portal.rules import review as review_rules
 from portal.rules.feedback import clarity_answers
 from portal.staff import bp, cases, queries
@@ -26,6 +26,7 @@ def caseload():
         "staff/caseload.html",
         rows=rows,
         notification_flags=notification_flags_for([row.case for row in rows]),
+        pause_flags=pauses.caseload_flags(current_user, utcnow()),
         closed=cases.recently_closed(current_user),
         now=utcnow(),
     )
@@ -59,6 +60,7 @@ def render_case(case, reply_form=None, rights_form=None, status: int = 200):
         reissue=access_reissue.latest_for(case.victim),
         cps_reviews=review_queries.cps_requests(case),
         cps_answer_by=review_rules.cps_answer_expected_by,
+        pause_request=pauses.for_officer(case, now),
         reply_form=reply_form or ReplyForm(formdata=None),
         rights_form=rights_form or RightsForm(formdata=None),
         form=reply_form or rights_form,

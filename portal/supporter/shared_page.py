@@ -11,10 +11,10 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from portal.data.models import Case, ShareScope, SupportGrant, Update
+from portal.data.models import Case, ShareScope, SupportGrant, Update, utcnow
 from portal.data.scoping import live_grants, shared_updates
 from portal.extensions import db
-from portal.rules import presenting
+from portal.rules import pauses, presenting
 
 
 @dataclass
@@ -23,6 +23,7 @@ class SharedPage:
     updates: list[presenting.UpdateView] = field(default_factory=list)
     news_dates: list[datetime] = field(default_factory=list)
     next_due: list[datetime] = field(default_factory=list)
+    pauses: list[pauses.ForVictim] = field(default_factory=list)
 
     @property
     def name(self) -> str | None:
@@ -50,6 +51,7 @@ def page_for(supporter, grant: SupportGrant) -> SharedPage:
     cases = db.session.scalars(
         select(Case).where(Case.victim_id == grant.victim_id).order_by(Case.created_at, Case.id)
     )
+    page.pauses = pauses.shared_through(grant, utcnow())
     frequency = grant.victim.routine_frequency
     page.next_due = [
         due for case in cases if (due := presenting.routine_due(case, frequency)) is not None

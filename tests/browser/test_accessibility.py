@@ -435,3 +435,40 @@ def test_every_admin_page_has_no_violations(walk, app):
     walk.submit()
     walk.check("admin: new staff member with errors")
     assert walk.found == {}
+
+
+def test_every_pause_page_has_no_violations(phone_walk, app):
+    """The victim's pause page empty, refused, sent and running; with JavaScript or not,
+    the form is plain HTML."""
+    with app.app_context():
+        case = factories.make_case(victim=factories.make_victim(language=phone_walk.language))
+        access_id, case_id = case.victim.access_id, case.id
+    sign_in_victim(phone_walk.page, phone_walk.base, access_id)
+    phone_walk.visit("pause", f"/my/pause/{case_id}")
+    phone_walk.submit()
+    phone_walk.check("pause with errors")
+    page = phone_walk.page
+    page.locator("input[name=about][value=withdrawing]").check()
+    page.locator("input[name=choice][value=isva_first]").check()
+    page.locator("input[name=how_long][value=until_i_say]").check()
+    phone_walk.submit()
+    phone_walk.check("pause running")
+    assert page.locator("#come-back").is_visible()
+    assert phone_walk.found == {}
+
+
+def test_the_officers_pause_request_and_the_dashboard_counts_have_no_violations(walk, app):
+    """Seen by the team's supervisor, who sees the caseload and case pages of the team too."""
+    with app.app_context():
+        supervisor = factories.make_staff(StaffRole.SUPERVISOR)
+        officer = factories.make_staff(StaffRole.OFFICER, team=supervisor.team)
+        case = factories.make_case(officer=officer)
+        factories.make_contact_pause(case, about="withdrawing", choice="isva_first")
+        email, case_id = supervisor.email, case.id
+    sign_in_staff(walk.page, walk.base, email)
+    walk.check("caseload with a pause request")
+    walk.visit("case page with a pause request", f"/staff/cases/{case_id}")
+    assert walk.page.locator("#pause-request").is_visible()
+    walk.visit("dashboard with pause counts", "/staff/dashboard")
+    assert walk.page.locator("#pause-counts").is_visible()
+    assert walk.found == {}

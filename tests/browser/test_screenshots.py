@@ -146,3 +146,16 @@ def test_the_compact_header_on_a_small_phone(browser, live_server, app, language
     page.locator(".portal-language-switch summary").click()
     page.screenshot(path=str(SCREENSHOTS / f"compact-header-languages-phone-{language}.png"))
     context.close()
+
+
+def test_pause_step_back_or_come_back_on_a_phone(phone, live_server, app):
+    """Her pause page with a pause running: what she asked for and the way back."""
+    with app.app_context():
+        case = factories.make_case(victim=factories.make_victim(preferred_name="Samira"))
+        factories.make_contact_pause(case, about="step_back")
+        access_id, case_id = case.victim.access_id, case.id
+    sign_in_victim(phone, live_server, access_id)
+    phone.goto(f"{live_server}/my/pause/{case_id}")
+    assert phone.locator("#come-back").is_visible()
+    assert_no_sideways_scrolling(phone)
+    screenshot(phone, "pause-phone", height=1400)

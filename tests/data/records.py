@@ -66,6 +66,7 @@ def one_of_everything(app, victim: Victim, closed_days_ago: int | None = None) -
         "access_reissue": factories.make_reissue_request(case, note="She lost her bag."),
         "update_feedback": factories.make_clarity_answer(arrest, "partly", comment="Unclear."),
         "experience_check": factories.make_experience_check(case, "2026-02"),
+        "contact_pause": factories.make_contact_pause(case),
         "support_grant": [grant, invited],
     }
     return made

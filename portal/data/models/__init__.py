@@ -14,6 +14,7 @@ from portal.data.models.cases import (
     Update,
 )
 from portal.data.models.notifications import Notification, NotificationStatus
+from portal.data.models.pauses import ContactPause, PauseAbout, PauseChoice
 from portal.data.models.records import ApiNonce, JobRun, RecordsEvent, RecordsOutcome
 from portal.data.models.reissues import AccessReissue, ReissueReason, ReissueStatus
 from portal.data.models.service_feedback import ItWorked, ServiceFeedback
@@ -52,6 +53,7 @@ __all__ = [
     "Channel",
     "Clarity",
     "ComplaintRequest",
+    "ContactPause",
     "ExperienceCheck",
     "ItWorked",
     "JobRun",
@@ -62,6 +64,8 @@ __all__ = [
     "Obligation",
     "OfferResponse",
     "OfficerChange",
+    "PauseAbout",
+    "PauseChoice",
     "RecordsEvent",
     "RecordsOutcome",
     "ReissueReason",

@@ -31,6 +31,7 @@ from portal.data.models import (
     AuthSession,
     Case,
     ComplaintRequest,
+    ContactPause,
     ExperienceCheck,
     Message,
     Notification,
@@ -280,6 +281,23 @@ def _clarity(row: UpdateFeedback) -> dict:
     return _pick(row, "id", "update_id", "answer", "comment", "answered_at", "created_at")
 
 
+def _pause(row: ContactPause) -> dict:
+    # Who read it is a staff account: when it was read is hers, not whose login it was.
+    return _pick(
+        row,
+        "id",
+        "case_id",
+        "about",
+        "choice",
+        "until",
+        "stage",
+        "requested_at",
+        "seen_at",
+        "ended_at",
+        "created_at",
+    )
+
+
 def _check(row: ExperienceCheck) -> dict:
     return _pick(
         row,
@@ -338,13 +356,16 @@ OWN_SUBJECT_KINDS = {
     "access_reissue",
     "update_feedback",
     "experience_check",
+    "contact_pause",
 }
 # Audit details are identifiers and choices; these say something about the victim's own
 # records. Anything else (an officer's account id when a case moves, say) is left out.
 OWN_DETAIL_KEYS = {
+    "about",
     "again",
     "already_activated",
     "by_email",
+    "choice",
     "code_stopped",
     "corrects",
     "country",
@@ -363,6 +384,7 @@ OWN_DETAIL_KEYS = {
     "scope",
     "sensitive",
     "set",
+    "stage",
     "update",
 }
 
@@ -404,6 +426,7 @@ SHOWN = {
     "access_reissue": Shown(AccessReissue.created_at, _reissue),
     "update_feedback": Shown(UpdateFeedback.answered_at, _clarity),
     "experience_check": Shown(ExperienceCheck.period, _check),
+    "contact_pause": Shown(ContactPause.requested_at, _pause),
     "support_grant": Shown(SupportGrant.created_at, _grant),
     "auth_session": Shown(AuthSession.created_at, _session),
     "audit_event": Shown(AuditEvent.occurred_at, _event),

@@ -289,6 +289,7 @@ SHOWN_BY_PLACE = "shown by where the record sits in the file (under its case, or
 CHAIN = "the event's place and hashes in the audit log's chain: they say nothing about anyone"
 STAFF_ACCOUNT = "a member of staff's account id: staff are named only as the portal names them"
 LEFT_OUT_COLUMNS = {
+    "contact_pause": {"seen_by_id": STAFF_ACCOUNT},
     "victim": {
         "email_index": "a keyed scramble of the email address, used only to sign in",
         "passphrase_hash": "a one-way scramble of the passphrase (said in not_included)",
