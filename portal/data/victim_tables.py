@@ -43,6 +43,8 @@ from portal.data.models import (
     RecordsEvent,
     ReviewRequest,
     RightsRecord,
+    SafetyRecord,
+    SafetyReport,
     SupportGrant,
     Update,
     UpdateFeedback,
@@ -134,6 +136,8 @@ TABLES: tuple[VictimTable, ...] = (
     VictimTable(ComplaintRequest, (Reach.CASE,), (Section("complaint_requests", Under.CASE),)),
     # A new activation code asked for through the case, for the victim's account.
     VictimTable(AccessReissue, (Reach.CASE,), (Section("new_sign_in_codes", Under.CASE),)),
+    VictimTable(SafetyRecord, (Reach.CASE,), (Section("safety_and_bail", Under.CASE),)),
+    VictimTable(SafetyReport, (Reach.CASE,), (Section("breach_or_worry_reports", Under.CASE),)),
     VictimTable(UpdateFeedback, (Reach.CASE,), (Section("clarity_answers", Under.CASE),)),
     # The victim's own answers, one a month whichever case prompted them: the export gives
     # them once, at the top; the purge removes each with the case it counts for.
