@@ -16,8 +16,8 @@ from portal.data.models.cases import (
 from portal.data.models.notifications import Notification, NotificationStatus
 from portal.data.models.records import ApiNonce, JobRun, RecordsEvent, RecordsOutcome
 from portal.data.models.reissues import AccessReissue, ReissueReason, ReissueStatus
-from portal.data.models.service_feedback import ItWorked, ServiceFeedback
 from portal.data.models.safety import Release, SafetyRecord, SafetyReport
+from portal.data.models.service_feedback import ItWorked, ServiceFeedback
 from portal.data.models.sessions import AuthSession
 from portal.data.models.staff import (
     ChangeKind,
@@ -65,9 +65,9 @@ __all__ = [
     "OfficerChange",
     "RecordsEvent",
     "RecordsOutcome",
-    "Release",
     "ReissueReason",
     "ReissueStatus",
+    "Release",
     "ReviewOutcome",
     "ReviewRequest",
     "RightsRecord",
