@@ -187,3 +187,13 @@ def test_a_bail_date_within_3_working_days_warns_the_officer(client, officer):
     assert "Bail date soon" not in rows["Later"]
     assert "within 3 working days: 9 April 2026" in soon_page.select_one("#bail-soon").text
     assert later_page.select_one("#bail-soon") is None
+
+
+def test_she_sees_only_the_conditions_that_were_set(app, case):
+    factories.make_safety_record(case)  # no contact and an address; no curfew, nothing else
+    page = victim_client(app, case.victim).get_page("/my/safety")
+    conditions = [li.get_text(" ", strip=True) for li in page.select("#conditions-1 li")]
+    assert conditions == [
+        "not contact you in any way, not even through other people or online",
+        "keep away from: 12 Elm Road, Leeds",
+    ]
