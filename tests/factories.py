@@ -245,6 +245,37 @@ def make_review_request(decision: Update, note: str | None = None, **fields):
     return request
 
 
+def make_safety_record(case: Case, keep_away: str = "12 Elm Road, Leeds", **fields):
+    """The suspect on bail, kept away from her address, her views asked first."""
+    from datetime import date
+
+    from portal.data.models import SafetyRecord
+
+    sensitive(keep_away)
+    fields.setdefault("release", "bail")
+    fields.setdefault("bail_date", date(2026, 4, 1))
+    fields.setdefault("no_contact", True)
+    row = SafetyRecord(case_id=case.id, recorded_by_id=case.officer_id, **fields)
+    row.ensure_id()
+    row.keep_away = keep_away
+    row.views = "I want him kept away from my street."
+    db.session.add(row)
+    db.session.commit()
+    return row
+
+
+def make_safety_report(case: Case, **fields):
+    """A victim's "Report a breach or a worry", not yet handled, due today."""
+    from portal.data.models import SafetyReport, utcnow
+    from portal.rules.safety import report_due
+
+    now = fields.pop("reported_at", None) or utcnow()
+    row = SafetyReport(case_id=case.id, reported_at=now, due_at=report_due(now), **fields)
+    db.session.add(row)
+    db.session.commit()
+    return row
+
+
 def make_complaint(case: Case, body: str | None = "I want to complain about a call.", **fields):
     """A victim's request to complain (Right 12), not yet passed on."""
     from portal.data.models import ComplaintRequest

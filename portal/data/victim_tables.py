@@ -44,6 +44,8 @@ from portal.data.models import (
     RecordsEvent,
     ReviewRequest,
     RightsRecord,
+    SafetyRecord,
+    SafetyReport,
     SupportGrant,
     Update,
     UpdateFeedback,
@@ -136,6 +138,8 @@ TABLES: tuple[VictimTable, ...] = (
     # A new activation code asked for through the case, for the victim's account.
     VictimTable(AccessReissue, (Reach.CASE,), (Section("new_sign_in_codes", Under.CASE),)),
     VictimTable(ContactPause, (Reach.CASE,), (Section("pauses_and_stepping_back", Under.CASE),)),
+    VictimTable(SafetyRecord, (Reach.CASE,), (Section("safety_and_bail", Under.CASE),)),
+    VictimTable(SafetyReport, (Reach.CASE,), (Section("breach_or_worry_reports", Under.CASE),)),
     VictimTable(UpdateFeedback, (Reach.CASE,), (Section("clarity_answers", Under.CASE),)),
     # The victim's own answers, one a month whichever case prompted them: the export gives
     # them once, at the top; the purge removes each with the case it counts for.

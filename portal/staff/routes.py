@@ -14,17 +14,21 @@ from portal.data.scoping import get_case_or_404, get_message_or_404
 from portal.notifications.delivery_status import notification_flags_for, notification_status
 from portal.rules import access_reissue, pauses
 from portal.rules import review as review_rules
+from portal.rules import safety as safety_rules
 from portal.rules.feedback import clarity_answers
 from portal.staff import bp, cases, queries
+from portal.staff import safety as case_safety
 from portal.staff.forms import NewCaseForm, ReplyForm, RightsForm
 
 
 @bp.get("/")
 def caseload():
-    rows = queries.caseload(current_user, utcnow())
+    rows, safety = case_safety.for_caseload(queries.caseload(current_user, utcnow()))
     return render_template(
         "staff/caseload.html",
         rows=rows,
+        safety=safety,
+        safety_reports=safety_rules.open_reports(current_user),
         notification_flags=notification_flags_for([row.case for row in rows]),
         pause_flags=pauses.caseload_flags(current_user, utcnow()),
         closed=cases.recently_closed(current_user),
@@ -58,6 +62,7 @@ def render_case(case, reply_form=None, rights_form=None, status: int = 200):
         call_requests=calls,
         rights=queries.rights_records(case),
         reissue=access_reissue.latest_for(case.victim),
+        safety=case_safety.for_case(case),
         cps_reviews=review_queries.cps_requests(case),
         cps_answer_by=review_rules.cps_answer_expected_by,
         pause_request=pauses.for_officer(case, now),

@@ -156,6 +156,7 @@ def test_every_signed_in_victim_page_has_no_violations(phone_walk, app):
             team=case.officer.team, rank="detective_constable", collar_number="4321"
         )
         change = factories.make_officer_change(case, to_officer=new_officer, reason="moved_team")
+        factories.make_safety_record(case)
         access_id, update_id = victim.access_id, sensitive.id
         change_update_id = change.update_id
     sign_in_victim(phone_walk.page, phone_walk.base, access_id)
@@ -171,6 +172,9 @@ def test_every_signed_in_victim_page_has_no_violations(phone_walk, app):
     phone_walk.page.locator("input[name=channel][value=text]").check()
     phone_walk.submit()
     phone_walk.check("choices with an error")
+    phone_walk.visit("your safety", "/my/safety")
+    phone_walk.page.locator("#report-worry button").click()
+    phone_walk.check("a breach or a worry reported")
     assert phone_walk.found == {}
 
 
@@ -324,6 +328,10 @@ def test_every_officer_page_has_no_violations(walk, app):
     sign_in_staff(page, walk.base, email)
     walk.check("caseload")
     walk.visit("case page", f"/staff/cases/{case_id}")
+    walk.visit("safety and bail form", f"/staff/cases/{case_id}/safety")
+    page.locator("input[name=release][value=bail]").check()
+    walk.submit()
+    walk.check("safety and bail form with errors")
     walk.visit("new case", "/staff/cases/new")
     walk.submit()
     walk.check("new case with errors")

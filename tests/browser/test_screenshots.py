@@ -62,6 +62,18 @@ def test_the_victims_home_on_a_phone(phone, live_server, app, language):
     screenshot(phone, f"victim-home-phone-{language}")
 
 
+def test_her_safety_page_on_a_phone(phone, live_server, app):
+    with app.app_context():
+        case = factories.make_case(victim=factories.make_victim(preferred_name="Samira"))
+        factories.make_safety_record(case, curfew="at home from 9pm to 7am")
+        access_id = case.victim.access_id
+    sign_in_victim(phone, live_server, access_id)
+    phone.goto(f"{live_server}/my/safety")
+    assert phone.locator("#report-worry .govuk-warning-text").is_visible()
+    assert_no_sideways_scrolling(phone)
+    screenshot(phone, "safety-phone", height=1400)
+
+
 def test_an_update_behind_its_content_note_on_a_phone(phone, live_server, app):
     access_id, update_id = _victim_with_news(app, "en")
     sign_in_victim(phone, live_server, access_id)

@@ -65,6 +65,8 @@ def one_of_everything(app, victim: Victim, closed_days_ago: int | None = None) -
         "complaint_request": factories.make_complaint(case),
         "access_reissue": factories.make_reissue_request(case, note="She lost her bag."),
         "update_feedback": factories.make_clarity_answer(arrest, "partly", comment="Unclear."),
+        "safety_record": factories.make_safety_record(case),
+        "safety_report": factories.make_safety_report(case),
         "experience_check": factories.make_experience_check(case, "2026-02"),
         "contact_pause": factories.make_contact_pause(case),
         "support_grant": [grant, invited],

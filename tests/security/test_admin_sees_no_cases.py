@@ -26,7 +26,15 @@ from tests.pages import PageClient
 from tests.sign_in import sign_in_staff
 from tests.staff_outbox import reset_code_for
 
-CASE_ARGUMENTS = {"case_id", "update_id", "message_id", "request_id", "complaint_id", "grant_id"}
+CASE_ARGUMENTS = {
+    "case_id",
+    "update_id",
+    "message_id",
+    "request_id",
+    "complaint_id",
+    "grant_id",
+    "report_id",
+}
 CASE_BLUEPRINTS = {"staff", "staff_review", "staff_feedback"}
 SIGN_IN_PAGES = ("/sign-in", "/staff/sign-in", "/support/sign-in")
 
@@ -55,6 +63,7 @@ def _world():
         "complaint_id": factories.make_complaint(case).id,
         "grant_id": grant.id,
         "reissue_id": factories.make_reissue_request(case).id,
+        "report_id": factories.make_safety_report(case).id,
         "lang": "en",
     }
     return admin, {"supervisor": supervisor, "officer": officer, "team": team}, values

@@ -17,6 +17,7 @@ from portal.data.models.notifications import Notification, NotificationStatus
 from portal.data.models.pauses import ContactPause, PauseAbout, PauseChoice
 from portal.data.models.records import ApiNonce, JobRun, RecordsEvent, RecordsOutcome
 from portal.data.models.reissues import AccessReissue, ReissueReason, ReissueStatus
+from portal.data.models.safety import Release, SafetyRecord, SafetyReport
 from portal.data.models.service_feedback import ItWorked, ServiceFeedback
 from portal.data.models.sessions import AuthSession
 from portal.data.models.staff import (
@@ -70,9 +71,12 @@ __all__ = [
     "RecordsOutcome",
     "ReissueReason",
     "ReissueStatus",
+    "Release",
     "ReviewOutcome",
     "ReviewRequest",
     "RightsRecord",
+    "SafetyRecord",
+    "SafetyReport",
     "ServiceFeedback",
     "ShareScope",
     "StaffChange",

@@ -39,6 +39,8 @@ from portal.data.models import (
     OfficerChange,
     ReviewRequest,
     RightsRecord,
+    SafetyRecord,
+    SafetyReport,
     SupportGrant,
     Update,
     UpdateFeedback,
@@ -277,6 +279,27 @@ def _complaint(row: ComplaintRequest) -> dict:
     return _pick(row, "id", "body", "created_at", "passed_on_at")
 
 
+def _safety(row: SafetyRecord) -> dict:
+    return _pick(
+        row,
+        "id",
+        "release",
+        "bail_date",
+        "no_contact",
+        "keep_away",
+        "curfew",
+        "other",
+        "views",
+        "views_not_asked",
+        "recorded_at",
+        "created_at",
+    )
+
+
+def _safety_report(row: SafetyReport) -> dict:
+    return _pick(row, "id", "reported_at", "due_at", "handled_at", "created_at")
+
+
 def _clarity(row: UpdateFeedback) -> dict:
     return _pick(row, "id", "update_id", "answer", "comment", "answered_at", "created_at")
 
@@ -424,6 +447,8 @@ SHOWN = {
     "review_request": Shown(ReviewRequest.requested_at, _review),
     "complaint_request": Shown(ComplaintRequest.created_at, _complaint),
     "access_reissue": Shown(AccessReissue.created_at, _reissue),
+    "safety_record": Shown(SafetyRecord.recorded_at, _safety),
+    "safety_report": Shown(SafetyReport.reported_at, _safety_report),
     "update_feedback": Shown(UpdateFeedback.answered_at, _clarity),
     "experience_check": Shown(ExperienceCheck.period, _check),
     "contact_pause": Shown(ContactPause.requested_at, _pause),

@@ -19,7 +19,7 @@ from portal.data.models import Victim, utcnow
 from portal.easyread import fonts
 from portal.easyread.pdf import PDF_VARIANT, EasyreadFetcher, ResourceRefused, _errors_raised
 from portal.paths import PROJECT_ROOT
-from portal.rules import pauses, presenting
+from portal.rules import pauses, presenting, safety
 from portal.rules.languages import language as language_named
 from portal.victim.rights import rights_for
 
@@ -40,6 +40,7 @@ def render_document(victim: Victim) -> str:
             messages=queries.conversation(victim),
             rights=rights_for(victim),
             pauses=pauses.history_for(victim),
+            safety_records=[(case, safety.current(case)) for case in queries.cases(victim)],
         )
 
 

@@ -62,3 +62,18 @@ def test_the_copy_promises_no_police_review_the_scheme_does_not_give(signed_in, 
     assert "was not, so it does not apply here" in text
     assert "Victims' Right to Review. You need to ask within 3 months" not in text
     assert "sign in to the website and use the short form there" not in text
+
+
+def test_the_copy_gives_the_conditions_that_protect_her_and_when_they_end(signed_in, case):
+    factories.make_safety_record(case)
+    text = _download(signed_in)
+    assert "The suspect is on bail until 1 April 2026" in text
+    assert "keep away from: 12 Elm Road, Leeds" in text
+    assert "These conditions end on 1 April 2026" in text
+
+
+def test_released_under_investigation_reads_as_paper(signed_in, case):
+    factories.make_safety_record(case, release="rui", bail_date=None, no_contact=False)
+    text = _download(signed_in)
+    assert "The suspect was released under investigation." in text
+    assert "tell us below" not in text

@@ -342,6 +342,8 @@ LEFT_OUT_COLUMNS = {
         "requested_by_id": STAFF_ACCOUNT,
         "decided_by_id": STAFF_ACCOUNT,
     },
+    "safety_record": {"case_id": SHOWN_BY_PLACE, "recorded_by_id": STAFF_ACCOUNT},
+    "safety_report": {"case_id": SHOWN_BY_PLACE, "handled_by_id": STAFF_ACCOUNT},
     "update_feedback": {"case_id": SHOWN_BY_PLACE},
     "experience_check": {"victim_id": SHOWN_BY_PLACE},
     "support_grant": {
