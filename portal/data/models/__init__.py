@@ -15,6 +15,7 @@ from portal.data.models.cases import (
 )
 from portal.data.models.notifications import Notification, NotificationStatus
 from portal.data.models.records import ApiNonce, JobRun, RecordsEvent, RecordsOutcome
+from portal.data.models.records_requests import RecordsAnswer, RecordsHolder, RecordsRequest
 from portal.data.models.reissues import AccessReissue, ReissueReason, ReissueStatus
 from portal.data.models.service_feedback import ItWorked, ServiceFeedback
 from portal.data.models.sessions import AuthSession
@@ -62,8 +63,11 @@ __all__ = [
     "Obligation",
     "OfferResponse",
     "OfficerChange",
+    "RecordsAnswer",
     "RecordsEvent",
+    "RecordsHolder",
     "RecordsOutcome",
+    "RecordsRequest",
     "ReissueReason",
     "ReissueStatus",
     "ReviewOutcome",

@@ -36,6 +36,7 @@ from portal.data.models import (
     Notification,
     Obligation,
     OfficerChange,
+    RecordsRequest,
     ReviewRequest,
     RightsRecord,
     SupportGrant,
@@ -276,6 +277,24 @@ def _complaint(row: ComplaintRequest) -> dict:
     return _pick(row, "id", "body", "created_at", "passed_on_at")
 
 
+def _records_request(row: RecordsRequest) -> dict:
+    # Who recorded it is a staff account, named on the case already: left out.
+    return _pick(
+        row,
+        "id",
+        "holder",
+        "what",
+        "reason",
+        "who_will_see",
+        "created_at",
+        "read_at",
+        "answer",
+        "answer_text",
+        "answered_at",
+        "answer_dealt_with_at",
+    )
+
+
 def _clarity(row: UpdateFeedback) -> dict:
     return _pick(row, "id", "update_id", "answer", "comment", "answered_at", "created_at")
 
@@ -335,6 +354,7 @@ OWN_SUBJECT_KINDS = {
     "support_grant",
     "review_request",
     "complaint_request",
+    "records_request",
     "access_reissue",
     "update_feedback",
     "experience_check",
@@ -401,6 +421,7 @@ SHOWN = {
     "notification": Shown(Notification.created_at, _notification),
     "review_request": Shown(ReviewRequest.requested_at, _review),
     "complaint_request": Shown(ComplaintRequest.created_at, _complaint),
+    "records_request": Shown(RecordsRequest.created_at, _records_request),
     "access_reissue": Shown(AccessReissue.created_at, _reissue),
     "update_feedback": Shown(UpdateFeedback.answered_at, _clarity),
     "experience_check": Shown(ExperienceCheck.period, _check),
