@@ -20,6 +20,7 @@ from portal.easyread import fonts
 from portal.easyread.pdf import PDF_VARIANT, EasyreadFetcher, ResourceRefused, _errors_raised
 from portal.paths import PROJECT_ROOT
 from portal.rules import presenting
+from portal.rules import records_requests as records_rules
 from portal.rules.languages import language as language_named
 from portal.victim.rights import rights_for
 
@@ -39,6 +40,7 @@ def render_document(victim: Victim) -> str:
             updates=[view for view in updates if view.update.corrects_id is None],
             messages=queries.conversation(victim),
             rights=rights_for(victim),
+            records_requests=list(reversed(records_rules.for_victim(victim))),
         )
 
 

@@ -62,3 +62,13 @@ def test_the_copy_promises_no_police_review_the_scheme_does_not_give(signed_in, 
     assert "was not, so it does not apply here" in text
     assert "Victims' Right to Review. You need to ask within 3 months" not in text
     assert "sign in to the website and use the short form there" not in text
+
+
+def test_a_request_for_her_records_is_in_the_copy_behind_its_content_note(signed_in, case):
+    factories.make_records_request(case, answer="object", answer_text="They are private.")
+    text = _download(signed_in)
+    note = "Content note This message is about something that may be upsetting to read."
+    assert text.index(note) < text.index("Counselling notes from 2026.")
+    assert "To check what was said about the first meeting." in text
+    assert "you said: I do not want these records shared." in text
+    assert "They are private." in text
