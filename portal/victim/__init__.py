@@ -7,4 +7,4 @@ from portal.web.access import allow
 bp = Blueprint("victim", __name__, url_prefix="/my")
 allow(bp, "victim")
 
-from portal.victim import records_requests, routes  # noqa: E402, F401
+from portal.victim import routes  # noqa: E402, F401

@@ -191,3 +191,6 @@ def stay_signed_in():
     record.last_seen_at = utcnow()
     db.session.commit()
     return redirect(safe_next(request.form.get("next"), url_for("victim.home")), code=303)
+
+
+from portal.victim import records_requests  # noqa: E402, F401  (its routes register here)
