@@ -16,7 +16,9 @@ WHAT = "Your counselling notes from March to June 2026."
 
 @pytest.mark.parametrize("specific", [False, True])
 def test_the_notification_never_says_what_the_news_is_about(app, app_context, configure, specific):
-    victim = make_victim(channel="email", email="robin@example.net", specific_notifications=specific)
+    victim = make_victim(
+        channel="email", email="robin@example.net", specific_notifications=specific
+    )
     officer = make_staff()
     case = make_case(victim=victim, officer=officer)
     client = staff_client(app, officer)

@@ -26,7 +26,15 @@ from tests.pages import PageClient
 from tests.sign_in import sign_in_staff
 from tests.staff_outbox import reset_code_for
 
-CASE_ARGUMENTS = {"case_id", "update_id", "message_id", "request_id", "complaint_id", "grant_id"}
+CASE_ARGUMENTS = {
+    "case_id",
+    "update_id",
+    "message_id",
+    "request_id",
+    "complaint_id",
+    "grant_id",
+    "records_request_id",
+}
 CASE_BLUEPRINTS = {"staff", "staff_review", "staff_feedback"}
 SIGN_IN_PAGES = ("/sign-in", "/staff/sign-in", "/support/sign-in")
 
@@ -53,6 +61,7 @@ def _world():
         "message_id": message.id,
         "request_id": factories.make_review_request(update).id,
         "complaint_id": factories.make_complaint(case).id,
+        "records_request_id": factories.make_records_request(case, answer="object").id,
         "grant_id": grant.id,
         "reissue_id": factories.make_reissue_request(case).id,
         "lang": "en",
