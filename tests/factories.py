@@ -391,3 +391,25 @@ def make_contact_pause(case: Case, choice: str = "no_updates", **fields):
     db.session.add(pause)
     db.session.commit()
     return pause
+
+
+def make_records_request(case: Case, answer: str | None = None, **fields):
+    """A request to a third party for the victim's records, recorded by the case's officer;
+    with `answer`, the victim has answered it ("object" or "question")."""
+    from portal.data.models import RecordsRequest
+
+    found = RecordsRequest(
+        case=case,
+        holder=fields.pop("holder", "counselling"),
+        recorded_by_id=case.officer_id,
+        answer=answer,
+        answered_at=utcnow() if answer else None,
+        **fields,
+    )
+    found.ensure_id()
+    found.what = "Counselling notes from 2026."
+    found.reason = "To check what was said about the first meeting."
+    found.who_will_see = "The investigating team."
+    db.session.add(found)
+    db.session.commit()
+    return found

@@ -17,6 +17,7 @@ from portal.data.models import (
     AccessReissue,
     Case,
     Message,
+    RecordsRequest,
     ShareScope,
     StaffRole,
     StaffUser,
@@ -70,6 +71,11 @@ def get_message_or_404(principal, message_id: uuid.UUID) -> Message:
 def get_reissue_or_404(principal, reissue_id: uuid.UUID) -> AccessReissue:
     """A request for a new activation code, in a case `principal` may see."""
     return _in_a_visible_case(principal, AccessReissue, reissue_id)
+
+
+def get_records_request_or_404(principal, request_id: uuid.UUID) -> RecordsRequest:
+    """A request for the victim's records from a third party, in a case `principal` may see."""
+    return _in_a_visible_case(principal, RecordsRequest, request_id)
 
 
 # Supporters: a victim's chosen ISVA or trusted person sees no case, only the updates a

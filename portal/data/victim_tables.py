@@ -42,6 +42,7 @@ from portal.data.models import (
     Obligation,
     OfficerChange,
     RecordsEvent,
+    RecordsRequest,
     ReviewRequest,
     RightsRecord,
     SafetyRecord,
@@ -133,6 +134,8 @@ TABLES: tuple[VictimTable, ...] = (
         "tell you it started or the update it published; the rest is the force's own "
         "record-keeping ids",
     ),
+    # The police's requests to a third party for her records, and her answers to them.
+    VictimTable(RecordsRequest, (Reach.CASE,), (Section("records_requests", Under.CASE),)),
     VictimTable(ReviewRequest, (Reach.CASE,), (Section("review_requests", Under.CASE),)),
     VictimTable(ComplaintRequest, (Reach.CASE,), (Section("complaint_requests", Under.CASE),)),
     # A new activation code asked for through the case, for the victim's account.

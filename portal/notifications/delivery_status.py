@@ -51,6 +51,7 @@ WHAT = {
     "correction": _l("Correction"),
     "review_acknowledged": _l("Review request acknowledged"),
     "review_decided": _l("Review decision made"),
+    "records_request": _l("A request for their records"),
     "access_reissued": _l("New activation code approved (the victim is told)"),
     REMINDER_REASON: _l("Routine update reminder to the officer"),
 }

@@ -13,6 +13,7 @@ from portal.data.models import CaseStatus, MessageKind, utcnow
 from portal.data.scoping import get_case_or_404, get_message_or_404
 from portal.notifications.delivery_status import notification_flags_for, notification_status
 from portal.rules import access_reissue, pauses
+from portal.rules import records_requests as records_rules
 from portal.rules import review as review_rules
 from portal.rules import safety as safety_rules
 from portal.rules.feedback import clarity_answers
@@ -31,6 +32,7 @@ def caseload():
         safety_reports=safety_rules.open_reports(current_user),
         notification_flags=notification_flags_for([row.case for row in rows]),
         pause_flags=pauses.caseload_flags(current_user, utcnow()),
+        records_answers=records_rules.answers_waiting_by_case([row.case.id for row in rows]),
         closed=cases.recently_closed(current_user),
         now=utcnow(),
     )
@@ -66,6 +68,7 @@ def render_case(case, reply_form=None, rights_form=None, status: int = 200):
         cps_reviews=review_queries.cps_requests(case),
         cps_answer_by=review_rules.cps_answer_expected_by,
         pause_request=pauses.for_officer(case, now),
+        records_requests=records_rules.for_case(case),
         reply_form=reply_form or ReplyForm(formdata=None),
         rights_form=rights_form or RightsForm(formdata=None),
         form=reply_form or rights_form,
@@ -172,4 +175,4 @@ def record_rights(case_id: uuid.UUID):
     return redirect(url_for("staff.case_page", case_id=case.id), code=303)
 
 
-from portal.staff import reissue, supervisor, updates  # noqa: E402, F401  (their routes register here)
+from portal.staff import records_requests, reissue, supervisor, updates  # noqa: E402, F401  (their routes register here)

@@ -14,7 +14,15 @@ from portal.data import audit
 from portal.data.models import StaffChange, utcnow
 from portal.data.scoping import get_case_or_404
 from portal.extensions import db
-from portal.rules import access_reissue, compliance, pauses, questions, reassignment, safety
+from portal.rules import (
+    access_reissue,
+    compliance,
+    pauses,
+    questions,
+    reassignment,
+    records_requests,
+    safety,
+)
 from portal.rules import pcc_export as pcc
 from portal.rules import review as review_rules
 from portal.rules.publishing import PublishFailed
@@ -59,6 +67,7 @@ def dashboard():
         reissue_disputes=access_reissue.open_disputes(current_user),
         pause_counts=pauses.counts_by_stage(current_user),
         safety_reports=safety.open_reports(current_user),
+        records_counts=records_requests.counts(current_user),
         now=now,
     )
 

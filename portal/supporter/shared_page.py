@@ -15,6 +15,7 @@ from portal.data.models import Case, ShareScope, SupportGrant, Update, utcnow
 from portal.data.scoping import live_grants, shared_updates
 from portal.extensions import db
 from portal.rules import pauses, presenting
+from portal.rules import records_requests as records_rules
 
 
 @dataclass
@@ -24,6 +25,8 @@ class SharedPage:
     news_dates: list[datetime] = field(default_factory=list)
     next_due: list[datetime] = field(default_factory=list)
     pauses: list[pauses.ForVictim] = field(default_factory=list)
+    # Requests for the victim's records: shared only when she shares every update.
+    records_requests: list = field(default_factory=list)
 
     @property
     def name(self) -> str | None:
@@ -48,6 +51,8 @@ def page_for(supporter, grant: SupportGrant) -> SharedPage:
     else:
         query = shared_updates(supporter, grant).order_by(Update.published_at.desc(), Update.id)
         page.updates = [presenting.summary(update) for update in db.session.scalars(query)]
+    if grant.scope == ShareScope.EVERYTHING:
+        page.records_requests = records_rules.for_victim(grant.victim)
     cases = db.session.scalars(
         select(Case).where(Case.victim_id == grant.victim_id).order_by(Case.created_at, Case.id)
     )

@@ -17,6 +17,7 @@ from portal.data.models import utcnow
 from portal.data.scoping import get_case_or_404, get_update_or_404
 from portal.extensions import db
 from portal.rules import access_reissue, presenting, stages
+from portal.rules import records_requests as records_rules
 from portal.rules import review as review_rules
 from portal.rules.dates import day
 from portal.rules.feedback import clarity_for
@@ -63,6 +64,7 @@ def home():
         ],
         failed_tries=failed_tries_notice(failed_tries) if failed_tries else None,
         reissue_notice=notice,
+        records_requests=records_rules.for_victim(me),
     )
     access_reissue.mark_notice_seen(notice)
     return page
@@ -194,4 +196,5 @@ def stay_signed_in():
     return redirect(safe_next(request.form.get("next"), url_for("victim.home")), code=303)
 
 
-from portal.victim import safety  # noqa: E402, F401  (its routes register here)
+# Their routes register on this blueprint.
+from portal.victim import records_requests, safety  # noqa: E402, F401

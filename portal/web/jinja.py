@@ -16,7 +16,7 @@ from markupsafe import escape
 from portal.auth.sessions import seconds_until_idle_timeout
 from portal.data.models import utcnow
 from portal.easyread.language_support import interface_is_draft
-from portal.rules import choices, interpreting, officers, publishing
+from portal.rules import choices, interpreting, officers, publishing, records_requests
 from portal.rules.dates import day
 from portal.rules.languages import LANGUAGES, language
 from portal.rules.support_lines import EMERGENCY, open_now
@@ -129,6 +129,8 @@ FILTERS = {
     "rank_words": officers.rank_words,
     "language_name": lambda code: interpreting.language_name(code, current_language().code),
     "reassignment_reason": officers.reason_for_victim,
+    "records_answer": lambda value: records_requests.ANSWER_WORDS.get(value, value),
+    "records_holder": lambda value: records_requests.HOLDER_WORDS.get(value, value),
     "review_day": recorded_day,
     "staff_time": staff_time,
 }

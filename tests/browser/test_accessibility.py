@@ -479,4 +479,36 @@ def test_the_officers_pause_request_and_the_dashboard_counts_have_no_violations(
     assert walk.page.locator("#pause-request").is_visible()
     walk.visit("dashboard with pause counts", "/staff/dashboard")
     assert walk.page.locator("#pause-counts").is_visible()
+
+
+def test_the_records_request_pages_have_no_violations(phone_walk, app):
+    """The victim's notice about a request for her records: its content note, the notice,
+    and the notice with an error (a question with no words)."""
+    with app.app_context():
+        victim = factories.make_victim(preferred_name="Sam", language=phone_walk.language)
+        case = factories.make_case(victim=victim)
+        found = factories.make_records_request(case)
+        access_id, found_id = victim.access_id, found.id
+    sign_in_victim(phone_walk.page, phone_walk.base, access_id)
+    phone_walk.check("home with a records request")
+    phone_walk.visit("records request: content note", f"/my/records-requests/{found_id}")
+    phone_walk.visit("records request", f"/my/records-requests/{found_id}?note=seen")
+    phone_walk.page.locator("input[name=answer][value=question]").check()
+    phone_walk.submit()
+    phone_walk.check("records request with an error")
+    assert phone_walk.found == {}
+
+
+def test_the_officers_records_request_pages_have_no_violations(walk, app):
+    with app.app_context():
+        officer = factories.make_staff(StaffRole.OFFICER, display_name="DC Ada Jones")
+        case = factories.make_case(officer=officer)
+        factories.make_records_request(case, answer="object")
+        email, case_id = officer.email, case.id
+    sign_in_staff(walk.page, walk.base, email)
+    walk.check("caseload with an answer to a records request")
+    walk.visit("case page with an answer to a records request", f"/staff/cases/{case_id}")
+    walk.visit("record a records request", f"/staff/cases/{case_id}/records-requests/new")
+    walk.submit()
+    walk.check("record a records request with errors")
     assert walk.found == {}

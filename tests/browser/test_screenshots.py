@@ -171,3 +171,20 @@ def test_pause_step_back_or_come_back_on_a_phone(phone, live_server, app):
     assert phone.locator("#come-back").is_visible()
     assert_no_sideways_scrolling(phone)
     screenshot(phone, "pause-phone", height=1400)
+
+
+def test_a_request_for_her_records_on_a_phone(phone, live_server, app):
+    """The notice past its content note: what is asked for, why, who will see it, and her
+    answer."""
+    with app.app_context():
+        victim = factories.make_victim(preferred_name="Samira", language="en")
+        case = factories.make_case(victim=victim)
+        found = factories.make_records_request(case)
+        access_id, found_id = victim.access_id, found.id
+    sign_in_victim(phone, live_server, access_id)
+    phone.goto(f"{live_server}/my/records-requests/{found_id}")
+    assert phone.get_by_role("heading", level=1).inner_text() == "Before you read this message"
+    phone.goto(f"{live_server}/my/records-requests/{found_id}?note=seen")
+    assert phone.get_by_role("heading", level=1).inner_text() == "A request for your records"
+    assert_no_sideways_scrolling(phone)
+    screenshot(phone, "records-request-phone", height=2000)

@@ -63,6 +63,7 @@ def one_of_everything(app, victim: Victim, closed_days_ago: int | None = None) -
         "notification": factories.queue_notification(case),
         "review_request": factories.make_review_request(decision, note="Please look again."),
         "complaint_request": factories.make_complaint(case),
+        "records_request": factories.make_records_request(case, answer="question"),
         "access_reissue": factories.make_reissue_request(case, note="She lost her bag."),
         "update_feedback": factories.make_clarity_answer(arrest, "partly", comment="Unclear."),
         "safety_record": factories.make_safety_record(case),

@@ -34,6 +34,7 @@ CASE_ARGUMENTS = {
     "complaint_id",
     "grant_id",
     "report_id",
+    "records_request_id",
 }
 CASE_BLUEPRINTS = {"staff", "staff_review", "staff_feedback"}
 SIGN_IN_PAGES = ("/sign-in", "/staff/sign-in", "/support/sign-in")
@@ -61,6 +62,7 @@ def _world():
         "message_id": message.id,
         "request_id": factories.make_review_request(update).id,
         "complaint_id": factories.make_complaint(case).id,
+        "records_request_id": factories.make_records_request(case, answer="object").id,
         "grant_id": grant.id,
         "reissue_id": factories.make_reissue_request(case).id,
         "report_id": factories.make_safety_report(case).id,

@@ -43,6 +43,7 @@ def values(app_context):
         "update_id": decision.id,
         "request_id": factories.make_review_request(decision).id,
         "complaint_id": factories.make_complaint(case).id,
+        "records_request_id": factories.make_records_request(case).id,
         "grant_id": factories.share_with(case.victim).id,
         "message_id": factories.make_message(case, kind=MessageKind.CALL_REQUEST).id,
         "user_id": officer.id,

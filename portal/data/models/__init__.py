@@ -16,6 +16,7 @@ from portal.data.models.cases import (
 from portal.data.models.notifications import Notification, NotificationStatus
 from portal.data.models.pauses import ContactPause, PauseAbout, PauseChoice
 from portal.data.models.records import ApiNonce, JobRun, RecordsEvent, RecordsOutcome
+from portal.data.models.records_requests import RecordsAnswer, RecordsHolder, RecordsRequest
 from portal.data.models.reissues import AccessReissue, ReissueReason, ReissueStatus
 from portal.data.models.safety import Release, SafetyRecord, SafetyReport
 from portal.data.models.service_feedback import ItWorked, ServiceFeedback
@@ -67,8 +68,11 @@ __all__ = [
     "OfficerChange",
     "PauseAbout",
     "PauseChoice",
+    "RecordsAnswer",
     "RecordsEvent",
+    "RecordsHolder",
     "RecordsOutcome",
+    "RecordsRequest",
     "ReissueReason",
     "ReissueStatus",
     "Release",

@@ -37,6 +37,7 @@ from portal.data.models import (
     Notification,
     Obligation,
     OfficerChange,
+    RecordsRequest,
     ReviewRequest,
     RightsRecord,
     SafetyRecord,
@@ -300,6 +301,24 @@ def _safety_report(row: SafetyReport) -> dict:
     return _pick(row, "id", "reported_at", "due_at", "handled_at", "created_at")
 
 
+def _records_request(row: RecordsRequest) -> dict:
+    # Who recorded it is a staff account, named on the case already: left out.
+    return _pick(
+        row,
+        "id",
+        "holder",
+        "what",
+        "reason",
+        "who_will_see",
+        "created_at",
+        "read_at",
+        "answer",
+        "answer_text",
+        "answered_at",
+        "answer_dealt_with_at",
+    )
+
+
 def _clarity(row: UpdateFeedback) -> dict:
     return _pick(row, "id", "update_id", "answer", "comment", "answered_at", "created_at")
 
@@ -376,6 +395,7 @@ OWN_SUBJECT_KINDS = {
     "support_grant",
     "review_request",
     "complaint_request",
+    "records_request",
     "access_reissue",
     "update_feedback",
     "experience_check",
@@ -446,6 +466,7 @@ SHOWN = {
     "notification": Shown(Notification.created_at, _notification),
     "review_request": Shown(ReviewRequest.requested_at, _review),
     "complaint_request": Shown(ComplaintRequest.created_at, _complaint),
+    "records_request": Shown(RecordsRequest.created_at, _records_request),
     "access_reissue": Shown(AccessReissue.created_at, _reissue),
     "safety_record": Shown(SafetyRecord.recorded_at, _safety),
     "safety_report": Shown(SafetyReport.reported_at, _safety_report),

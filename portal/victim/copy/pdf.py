@@ -20,6 +20,7 @@ from portal.easyread import fonts
 from portal.easyread.pdf import PDF_VARIANT, EasyreadFetcher, ResourceRefused, _errors_raised
 from portal.paths import PROJECT_ROOT
 from portal.rules import pauses, presenting, safety
+from portal.rules import records_requests as records_rules
 from portal.rules.languages import language as language_named
 from portal.victim.rights import rights_for
 
@@ -41,6 +42,7 @@ def render_document(victim: Victim) -> str:
             rights=rights_for(victim),
             pauses=pauses.history_for(victim),
             safety_records=[(case, safety.current(case)) for case in queries.cases(victim)],
+            records_requests=list(reversed(records_rules.for_victim(victim))),
         )
 
 

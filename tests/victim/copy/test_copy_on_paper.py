@@ -77,3 +77,13 @@ def test_released_under_investigation_reads_as_paper(signed_in, case):
     text = _download(signed_in)
     assert "The suspect was released under investigation." in text
     assert "tell us below" not in text
+
+
+def test_a_request_for_her_records_is_in_the_copy_behind_its_content_note(signed_in, case):
+    factories.make_records_request(case, answer="object", answer_text="They are private.")
+    text = _download(signed_in)
+    note = "Content note This message is about something that may be upsetting to read."
+    assert text.index(note) < text.index("Counselling notes from 2026.")
+    assert "To check what was said about the first meeting." in text
+    assert "you said: I do not want these records shared." in text
+    assert "They are private." in text

@@ -337,6 +337,11 @@ LEFT_OUT_COLUMNS = {
         "decided_by_id": STAFF_ACCOUNT,
     },
     "complaint_request": {"case_id": SHOWN_BY_PLACE, "passed_on_by_id": STAFF_ACCOUNT},
+    "records_request": {
+        "case_id": SHOWN_BY_PLACE,
+        "recorded_by_id": STAFF_ACCOUNT,
+        "answer_dealt_with_by_id": STAFF_ACCOUNT,
+    },
     "access_reissue": {
         "case_id": SHOWN_BY_PLACE,
         "requested_by_id": STAFF_ACCOUNT,
