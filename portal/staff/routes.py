@@ -12,9 +12,10 @@ from portal.data import review_queries
 from portal.data.models import CaseStatus, MessageKind, utcnow
 from portal.data.scoping import get_case_or_404, get_message_or_404
 from portal.notifications.delivery_status import notification_flags_for, notification_status
-from portal.rules import access_reissue
+from portal.rules import access_reissue, belongings
 from portal.rules import review as review_rules
 from portal.rules.feedback import clarity_answers
+from portal.rules.victims_code import london_date
 from portal.staff import bp, cases, queries
 from portal.staff.forms import NewCaseForm, ReplyForm, RightsForm
 
@@ -27,6 +28,7 @@ def caseload():
         rows=rows,
         notification_flags=notification_flags_for([row.case for row in rows]),
         closed=cases.recently_closed(current_user),
+        belongings_overdue=belongings.overdue_case_ids(current_user, london_date(utcnow())),
         now=utcnow(),
     )
 

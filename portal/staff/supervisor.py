@@ -14,7 +14,7 @@ from portal.data import audit
 from portal.data.models import StaffChange, utcnow
 from portal.data.scoping import get_case_or_404
 from portal.extensions import db
-from portal.rules import access_reissue, compliance, questions, reassignment
+from portal.rules import access_reissue, belongings, compliance, questions, reassignment
 from portal.rules import pcc_export as pcc
 from portal.rules import review as review_rules
 from portal.rules.publishing import PublishFailed
@@ -57,6 +57,8 @@ def dashboard():
         describe=describe,
         reissue_requests=access_reissue.waiting_for_decision(current_user),
         reissue_disputes=access_reissue.open_disputes(current_user),
+        belongings_overdue=belongings.overdue_items(current_user, london_date(now)),
+        belongings_rules=belongings,
         now=now,
     )
 

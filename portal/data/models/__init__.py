@@ -2,6 +2,7 @@
 
 from portal.data.models.audit import AuditAddress, AuditChainHead, AuditEvent
 from portal.data.models.base import Base, utcnow
+from portal.data.models.belongings import PropertyItem
 from portal.data.models.cases import (
     Case,
     CaseStatus,
@@ -62,6 +63,7 @@ __all__ = [
     "Obligation",
     "OfferResponse",
     "OfficerChange",
+    "PropertyItem",
     "RecordsEvent",
     "RecordsOutcome",
     "ReissueReason",
