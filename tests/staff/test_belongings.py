@@ -84,7 +84,7 @@ def test_the_officer_records_a_phone_the_victim_asks_for_it_back_and_it_goes_ove
         event = db.session.scalar(
             select(AuditEvent).where(AuditEvent.action == "belongings.item_recorded")
         )
-        assert event.detail == {"kind": "phone", "basis": "consent", "scoped": True}
+        assert event.detail == {"item_kind": "phone", "basis": "consent", "scoped": True}
         # The victim is told, discreetly: no word of a phone in the notification.
         assert db.session.scalar(select(Notification.reason)) == "belongings"
 
@@ -160,7 +160,7 @@ def test_the_officer_records_a_phone_the_victim_asks_for_it_back_and_it_goes_ove
         event = db.session.scalar(
             select(AuditEvent).where(AuditEvent.action == "belongings.status_changed")
         )
-        assert event.detail == {"from": "with_police", "to": "returned"}
+        assert event.detail == {"status_before": "with_police", "status_after": "returned"}
         assert db.session.scalar(select(func.count()).select_from(Notification)) == 2
         assert (
             boss.get_page("/staff/dashboard").select_one("#belongings-overdue").get_text(strip=True)

@@ -89,7 +89,7 @@ def record(case_id: uuid.UUID):
         "belongings.item_recorded",
         case_id=case.id,
         subject=item,
-        detail={"kind": item.kind, "basis": item.basis, "scoped": digital},
+        detail={"item_kind": item.kind, "basis": item.basis, "scoped": digital},
     )
     enqueue_for_case(case, NOTIFY_REASON)
     db.session.commit()
@@ -118,7 +118,7 @@ def change_status(case_id: uuid.UUID, item_id: uuid.UUID):
             "belongings.status_changed",
             case_id=case.id,
             subject=item,
-            detail={"from": before, "to": item.status},
+            detail={"status_before": before, "status_after": item.status},
         )
         enqueue_for_case(case, NOTIFY_REASON)
         db.session.commit()

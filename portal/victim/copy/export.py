@@ -36,6 +36,7 @@ from portal.data.models import (
     Notification,
     Obligation,
     OfficerChange,
+    PropertyItem,
     ReviewRequest,
     RightsRecord,
     SupportGrant,
@@ -166,6 +167,27 @@ def _officer_change(row: OfficerChange) -> dict:
     data = _pick(row, "id", "update_id", "reason", "created_at")
     data["new_officer"] = row.to_officer.display_name
     return data
+
+
+def _belonging(row: PropertyItem) -> dict:
+    # What the police took, where it is, and what they said they would look at and why.
+    return _pick(
+        row,
+        "id",
+        "kind",
+        "description",
+        "basis",
+        "taken_on",
+        "scope_from",
+        "scope_to",
+        "scope_data",
+        "scope_reason",
+        "target_return_on",
+        "status",
+        "status_changed_at",
+        "back_at",
+        "created_at",
+    )
 
 
 def _duty(row: Obligation) -> dict:
@@ -331,6 +353,7 @@ OWN_SUBJECT_KINDS = {
     "rights_record",
     "obligation",
     "officer_change",
+    "property_item",
     "notification",
     "support_grant",
     "review_request",
@@ -344,6 +367,7 @@ OWN_SUBJECT_KINDS = {
 OWN_DETAIL_KEYS = {
     "again",
     "already_activated",
+    "basis",
     "by_email",
     "code_stopped",
     "corrects",
@@ -351,6 +375,7 @@ OWN_DETAIL_KEYS = {
     "due_at",
     "event_type",
     "fields",
+    "item_kind",
     "format",
     "language",
     "late",
@@ -361,7 +386,10 @@ OWN_DETAIL_KEYS = {
     "reason",
     "response",
     "scope",
+    "scoped",
     "sensitive",
+    "status_after",
+    "status_before",
     "set",
     "update",
 }
@@ -398,6 +426,7 @@ SHOWN = {
     "rights_record": Shown(RightsRecord.offered_at, _rights),
     "obligation": Shown(Obligation.due_at, _duty),
     "officer_change": Shown(OfficerChange.created_at, _officer_change),
+    "property_item": Shown(PropertyItem.taken_on, _belonging),
     "notification": Shown(Notification.created_at, _notification),
     "review_request": Shown(ReviewRequest.requested_at, _review),
     "complaint_request": Shown(ComplaintRequest.created_at, _complaint),
