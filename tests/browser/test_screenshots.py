@@ -146,3 +146,21 @@ def test_the_compact_header_on_a_small_phone(browser, live_server, app, language
     page.locator(".portal-language-switch summary").click()
     page.screenshot(path=str(SCREENSHOTS / f"compact-header-languages-phone-{language}.png"))
     context.close()
+
+
+def test_your_phone_and_your_belongings_on_a_phone(phone, live_server, app):
+    with app.app_context():
+        victim = factories.make_victim(preferred_name="Samira")
+        case = factories.make_case(victim=victim)
+        today = utcnow().date()
+        dates = {"taken_on": today, "target_return_on": today + timedelta(days=14)}
+        factories.make_property_item(case, **dates)
+        factories.make_property_item(
+            case, description="Jeans and a jumper", kind="clothing", **dates
+        )
+        access_id = victim.access_id
+    sign_in_victim(phone, live_server, access_id)
+    phone.goto(f"{live_server}/my/belongings/")
+    assert phone.get_by_role("heading", level=1).inner_text() == "Your phone and your belongings"
+    assert_no_sideways_scrolling(phone)
+    screenshot(phone, "belongings-phone", height=1600)
