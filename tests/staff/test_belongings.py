@@ -94,6 +94,7 @@ def test_the_officer_records_a_phone_the_victim_asks_for_it_back_and_it_goes_ove
             "Your phone and your belongings"
         )
         mine = victim_page.get_page("/my/belongings/")
+        assert mine.select_one("a[href='/guides/en/phone-and-belongings']") is not None
         card = mine.select_one("section[data-item-id]").get_text(" ", strip=True)
         assert "Phone" in card and "Black phone in a red case" in card
         assert "With the police since 2 November 2026" in card

@@ -19,7 +19,7 @@ from portal.data.models import Victim, utcnow
 from portal.easyread import fonts
 from portal.easyread.pdf import PDF_VARIANT, EasyreadFetcher, ResourceRefused, _errors_raised
 from portal.paths import PROJECT_ROOT
-from portal.rules import presenting
+from portal.rules import belongings, presenting
 from portal.rules.languages import language as language_named
 from portal.victim.rights import rights_for
 
@@ -39,6 +39,8 @@ def render_document(victim: Victim) -> str:
             updates=[view for view in updates if view.update.corrects_id is None],
             messages=queries.conversation(victim),
             rights=rights_for(victim),
+            belongings=[i for case in queries.cases(victim) for i in belongings.items_for(case)],
+            belongings_rules=belongings,
         )
 
 
