@@ -51,6 +51,7 @@ WHAT = {
     "review_acknowledged": _l("Review request acknowledged"),
     "review_decided": _l("Review decision made"),
     "access_reissued": _l("New activation code approved (the victim is told)"),
+    "belongings": _l("Belongings taken"),  # an item recorded or its status changed
     REMINDER_REASON: _l("Routine update reminder to the officer"),
 }
 

@@ -55,6 +55,7 @@ def _world():
         "complaint_id": factories.make_complaint(case).id,
         "grant_id": grant.id,
         "reissue_id": factories.make_reissue_request(case).id,
+        "item_id": factories.make_property_item(case).id,
         "lang": "en",
     }
     return admin, {"supervisor": supervisor, "officer": officer, "team": team}, values

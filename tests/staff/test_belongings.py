@@ -87,6 +87,8 @@ def test_the_officer_records_a_phone_the_victim_asks_for_it_back_and_it_goes_ove
         assert event.detail == {"item_kind": "phone", "basis": "consent", "scoped": True}
         # The victim is told, discreetly: no word of a phone in the notification.
         assert db.session.scalar(select(Notification.reason)) == "belongings"
+        status = client.get_page(f"/staff/cases/{case.id}").select_one(".app-notification-status")
+        assert "Belongings taken" in status.get_text(" ", strip=True)
 
         victim_page = victim_client(app, victim)
         home = victim_page.get_page("/my/")
