@@ -51,6 +51,7 @@ def values(app_context):
         "change_id": change.id,
         "decision": "approve",
         "reissue_id": factories.make_reissue_request(case).id,
+        "item_id": factories.make_property_item(case).id,
     }
 
 
