@@ -114,12 +114,14 @@ def _register_blueprints(app: Flask) -> None:
     from portal.staff.api import bp as api
     from portal.staff.api import init_app as init_api
     from portal.staff.auth import bp as staff_auth
+    from portal.staff.belongings import bp as staff_belongings
     from portal.staff.feedback import bp as staff_feedback
     from portal.staff.pause import bp as staff_pause
     from portal.staff.review import bp as staff_review
     from portal.supporter import bp as supporter
     from portal.victim import bp as victim
     from portal.victim.auth import bp as victim_auth
+    from portal.victim.belongings import bp as victim_belongings
     from portal.victim.copy import bp as victim_copy
     from portal.victim.feedback import bp as victim_feedback
     from portal.victim.pause import bp as victim_pause
@@ -129,10 +131,10 @@ def _register_blueprints(app: Flask) -> None:
 
     blueprints = [public, guides]
     blueprints += [victim_auth, victim, victim_sharing, victim_copy, victim_review, victim_feedback]
-    blueprints += [victim_pause]
+    blueprints += [victim_pause, victim_belongings]
     blueprints += [supporter]
     blueprints += [staff_auth, staff, staff_review, staff_feedback, admin]
-    blueprints += [staff_pause]
+    blueprints += [staff_pause, staff_belongings]
     blueprints += [api]  # the records system's events API: JSON, no cookies (docs/api.md)
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

@@ -413,3 +413,33 @@ def make_records_request(case: Case, answer: str | None = None, **fields):
     db.session.add(found)
     db.session.commit()
     return found
+
+
+def make_property_item(case: Case, description: str | None = "Black phone in a red case", **fields):
+    """An item the police took from the victim (a phone by default, with a scope) and its
+    return date."""
+    from datetime import date
+
+    from portal.data.models import PropertyItem
+
+    kind = fields.pop("kind", "phone")
+    device = kind == "phone"
+    item = PropertyItem(
+        case=case,
+        kind=kind,
+        basis=fields.pop("basis", "consent"),
+        taken_on=fields.pop("taken_on", date(2026, 2, 2)),
+        scope_from=fields.pop("scope_from", date(2026, 1, 1) if device else None),
+        scope_to=fields.pop("scope_to", date(2026, 1, 31) if device else None),
+        scope_data=fields.pop("scope_data", "messages" if device else None),
+        target_return_on=fields.pop("target_return_on", date(2026, 2, 16)),
+        status=fields.pop("status", "with_police"),
+        recorded_by_id=case.officer_id,
+        **fields,
+    )
+    item.ensure_id()
+    item.description = description
+    item.scope_reason = "The messages he sent in January." if device else None
+    db.session.add(item)
+    db.session.commit()
+    return item

@@ -41,6 +41,7 @@ from portal.data.models import (
     Notification,
     Obligation,
     OfficerChange,
+    PropertyItem,
     RecordsEvent,
     RecordsRequest,
     ReviewRequest,
@@ -117,6 +118,7 @@ TABLES: tuple[VictimTable, ...] = (
     VictimTable(RightsRecord, (Reach.CASE,), (Section("rights_offered", Under.CASE),)),
     VictimTable(Obligation, (Reach.CASE,), (Section("duties_to_tell_you", Under.CASE),)),
     VictimTable(OfficerChange, (Reach.CASE,), (Section("officer_changes", Under.CASE),)),
+    VictimTable(PropertyItem, (Reach.CASE,), (Section("belongings_taken", Under.CASE),)),
     # About a case, or (an invitation by email) about a grant and no case: each sits where
     # it belongs, in the export and in the purge.
     VictimTable(

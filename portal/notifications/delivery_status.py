@@ -53,6 +53,7 @@ WHAT = {
     "review_decided": _l("Review decision made"),
     "records_request": _l("A request for their records"),
     "access_reissued": _l("New activation code approved (the victim is told)"),
+    "belongings": _l("Belongings taken"),  # an item recorded or its status changed
     REMINDER_REASON: _l("Routine update reminder to the officer"),
 }
 

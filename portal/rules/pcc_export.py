@@ -10,7 +10,9 @@ Commissioners review it. The files answer the questions a commissioner asks of a
 - offers.csv: how many victims were offered a statement, a referral, an interpreter and
   enhanced rights, and what they answered;
 - question_replies.csv: were victims' questions answered by their reply date, and how fast?
-- feedback.csv: "Was this message clear?" and the monthly three questions.
+- feedback.csv: "Was this message clear?" and the monthly three questions;
+- belongings.csv: were the victims' phones and other belongings given back by the date
+  the police set, and how many are still held past it?
 
 The schema is versioned (`SCHEMA_VERSION`) and written down in docs/pcc-export.md; every
 row starts with the version. Nothing here names a person, an officer, a crime reference
@@ -40,16 +42,17 @@ from portal.data.models import (
     Message,
     MessageKind,
     OfferResponse,
+    PropertyItem,
     ReviewRequest,
     RightsRecord,
 )
 from portal.data.scoping import visible_cases
 from portal.extensions import db
-from portal.rules import compliance, feedback_figures
+from portal.rules import belongings, compliance, feedback_figures
 from portal.rules.feedback import CHECK_QUESTIONS, SCALE
 from portal.rules.victims_code import LONDON, OfferKind, end_of_london_day, london_date
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: belongings.csv added (docs/pcc-export.md)
 # The longest period one export covers: a year and a day, so a leap year fits.
 MAX_PERIOD_DAYS = 366
 
@@ -325,6 +328,54 @@ def feedback(principal, period: Period, team: str) -> list[list]:
     return rows
 
 
+BELONGINGS_COLUMNS = [
+    *HEAD,
+    "item_kind",
+    "items_taken",
+    "return_dates_in_period",
+    "back_by_return_date",
+    "back_late",
+    "still_held_past_return_date",
+    "not_yet_due",
+    "share_back_by_return_date",
+]
+
+
+def belongings_returns(principal, period: Period, team: str, today: date) -> list[list]:
+    """For all items and each kind: how many were taken in the period, and of the items
+    whose target return date fell in the period, how many were back (ready to collect or
+    given back) by it, back after it, still held past it, or not yet due (as known today)."""
+    cases = visible_cases(principal).with_only_columns(Case.id)
+    items = db.session.scalars(
+        select(PropertyItem)
+        .where(PropertyItem.case_id.in_(cases))
+        .order_by(PropertyItem.taken_on, PropertyItem.id)
+    ).all()
+    rows = []
+    for kind in ("all", *belongings.ItemKind):
+        chosen = [item for item in items if kind == "all" or item.kind == kind]
+        taken = sum(1 for item in chosen if period.first <= item.taken_on <= period.last)
+        counts: Counter[str] = Counter()
+        for item in chosen:
+            if period.first <= item.target_return_on <= period.last:
+                counts[belongings.return_outcome(item, today)] += 1
+        due = sum(counts.values())
+        rows.append(
+            [
+                *_head(period, team),
+                str(kind),
+                taken,
+                due,
+                counts["on_time"],
+                counts["late"],
+                counts["overdue"],
+                counts["not_yet_due"],
+                _share(counts["on_time"], due - counts["not_yet_due"]),
+            ]
+        )
+    return rows
+
+
 def _csv(columns: list[str], rows: list[list]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -346,6 +397,9 @@ def files(principal, period: Period, team: str, now: datetime) -> dict[str, str]
         "offers.csv": _csv(OFFER_COLUMNS, offers(principal, period, team)),
         "question_replies.csv": _csv(QUESTION_COLUMNS, question_replies(principal, period, team)),
         "feedback.csv": _csv(FEEDBACK_COLUMNS, feedback(principal, period, team)),
+        "belongings.csv": _csv(
+            BELONGINGS_COLUMNS, belongings_returns(principal, period, team, today)
+        ),
     }
 
 

@@ -12,11 +12,12 @@ from portal.data import review_queries
 from portal.data.models import CaseStatus, MessageKind, utcnow
 from portal.data.scoping import get_case_or_404, get_message_or_404
 from portal.notifications.delivery_status import notification_flags_for, notification_status
-from portal.rules import access_reissue, pauses
+from portal.rules import access_reissue, belongings, pauses
 from portal.rules import records_requests as records_rules
 from portal.rules import review as review_rules
 from portal.rules import safety as safety_rules
 from portal.rules.feedback import clarity_answers
+from portal.rules.victims_code import london_date
 from portal.staff import bp, cases, queries
 from portal.staff import safety as case_safety
 from portal.staff.forms import NewCaseForm, ReplyForm, RightsForm
@@ -34,6 +35,7 @@ def caseload():
         pause_flags=pauses.caseload_flags(current_user, utcnow()),
         records_answers=records_rules.answers_waiting_by_case([row.case.id for row in rows]),
         closed=cases.recently_closed(current_user),
+        belongings_overdue=belongings.overdue_case_ids(current_user, london_date(utcnow())),
         now=utcnow(),
     )
 

@@ -16,6 +16,7 @@ from portal.data.scoping import get_case_or_404
 from portal.extensions import db
 from portal.rules import (
     access_reissue,
+    belongings,
     compliance,
     pauses,
     questions,
@@ -68,6 +69,8 @@ def dashboard():
         pause_counts=pauses.counts_by_stage(current_user),
         safety_reports=safety.open_reports(current_user),
         records_counts=records_requests.counts(current_user),
+        belongings_overdue=belongings.overdue_items(current_user, london_date(now)),
+        belongings_rules=belongings,
         now=now,
     )
 

@@ -512,3 +512,26 @@ def test_the_officers_records_request_pages_have_no_violations(walk, app):
     walk.submit()
     walk.check("record a records request with errors")
     assert walk.found == {}
+
+
+def test_the_belongings_pages_have_no_violations(phone_walk, app):
+    """The victim's "Your phone and your belongings", with its error, and the officer's page
+    for recording an item, with its errors (the officer's in the same language setting)."""
+    with app.app_context():
+        officer = factories.make_staff(StaffRole.OFFICER, display_name="DC Ada Jones")
+        victim = factories.make_victim(preferred_name="Sam", language=phone_walk.language)
+        case = factories.make_case(victim=victim, officer=officer)
+        factories.make_property_item(case)
+        factories.make_property_item(case, description=None, kind="clothing")
+        access_id, email, case_id = victim.access_id, officer.email, case.id
+    sign_in_victim(phone_walk.page, phone_walk.base, access_id)
+    phone_walk.visit("your belongings", "/my/belongings/")
+    phone_walk.submit()  # nothing chosen: the page with its error summary
+    phone_walk.check("your belongings with an error")
+    sign_out_from_the_menu(phone_walk.page)
+    use_language(phone_walk.page, phone_walk.base, phone_walk.language)  # signing out forgets it
+    sign_in_staff(phone_walk.page, phone_walk.base, email)
+    phone_walk.visit("belongings taken", f"/staff/cases/{case_id}/belongings/")
+    phone_walk.submit("main form[action$='/belongings/'] [type=submit]")
+    phone_walk.check("belongings taken with errors")
+    assert phone_walk.found == {}

@@ -188,3 +188,21 @@ def test_a_request_for_her_records_on_a_phone(phone, live_server, app):
     assert phone.get_by_role("heading", level=1).inner_text() == "A request for your records"
     assert_no_sideways_scrolling(phone)
     screenshot(phone, "records-request-phone", height=2000)
+
+
+def test_your_phone_and_your_belongings_on_a_phone(phone, live_server, app):
+    with app.app_context():
+        victim = factories.make_victim(preferred_name="Samira")
+        case = factories.make_case(victim=victim)
+        today = utcnow().date()
+        dates = {"taken_on": today, "target_return_on": today + timedelta(days=14)}
+        factories.make_property_item(case, **dates)
+        factories.make_property_item(
+            case, description="Jeans and a jumper", kind="clothing", **dates
+        )
+        access_id = victim.access_id
+    sign_in_victim(phone, live_server, access_id)
+    phone.goto(f"{live_server}/my/belongings/")
+    assert phone.get_by_role("heading", level=1).inner_text() == "Your phone and your belongings"
+    assert_no_sideways_scrolling(phone)
+    screenshot(phone, "belongings-phone", height=1600)

@@ -59,6 +59,7 @@ def one_of_everything(app, victim: Victim, closed_days_ago: int | None = None) -
         "rights_record": rights,
         "obligation": (duty := factories.make_obligation(case)),
         "records_event": factories.make_records_event(case, duty, arrest),
+        "property_item": factories.make_property_item(case),
         "officer_change": factories.make_officer_change(case),
         "notification": factories.queue_notification(case),
         "review_request": factories.make_review_request(decision, note="Please look again."),

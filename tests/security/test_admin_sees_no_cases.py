@@ -66,6 +66,7 @@ def _world():
         "grant_id": grant.id,
         "reissue_id": factories.make_reissue_request(case).id,
         "report_id": factories.make_safety_report(case).id,
+        "item_id": factories.make_property_item(case).id,
         "lang": "en",
     }
     return admin, {"supervisor": supervisor, "officer": officer, "team": team}, values

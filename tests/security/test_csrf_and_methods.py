@@ -53,6 +53,7 @@ def values(app_context):
         "decision": "approve",
         "reissue_id": factories.make_reissue_request(case).id,
         "report_id": factories.make_safety_report(case).id,
+        "item_id": factories.make_property_item(case).id,
     }
 
 

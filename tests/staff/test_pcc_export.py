@@ -158,6 +158,7 @@ def _counts(row, *columns):
 def test_the_zip_holds_the_documented_files_with_versioned_rows(client, supervisor, known_cases):
     files, response = _download(client, supervisor)
     assert sorted(files) == [
+        "belongings.csv",
         "feedback.csv",
         "offers.csv",
         "question_replies.csv",
@@ -171,7 +172,7 @@ def test_the_zip_holds_the_documented_files_with_versioned_rows(client, supervis
     for rows in files.values():
         assert rows
         for row in rows:
-            assert row["schema_version"] == "1"
+            assert row["schema_version"] == "2"
             assert (row["period_first_day"], row["period_last_day"]) == ("2026-03-01", "2026-03-31")
             assert row["team"] == "Team North"
     event = db.session.scalar(

@@ -2,6 +2,7 @@
 
 from portal.data.models.audit import AuditAddress, AuditChainHead, AuditEvent
 from portal.data.models.base import Base, utcnow
+from portal.data.models.belongings import PropertyItem
 from portal.data.models.cases import (
     Case,
     CaseStatus,
@@ -68,6 +69,7 @@ __all__ = [
     "OfficerChange",
     "PauseAbout",
     "PauseChoice",
+    "PropertyItem",
     "RecordsAnswer",
     "RecordsEvent",
     "RecordsHolder",

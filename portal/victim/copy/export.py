@@ -37,6 +37,7 @@ from portal.data.models import (
     Notification,
     Obligation,
     OfficerChange,
+    PropertyItem,
     RecordsRequest,
     ReviewRequest,
     RightsRecord,
@@ -170,6 +171,27 @@ def _officer_change(row: OfficerChange) -> dict:
     data = _pick(row, "id", "update_id", "reason", "created_at")
     data["new_officer"] = row.to_officer.display_name
     return data
+
+
+def _belonging(row: PropertyItem) -> dict:
+    # What the police took, where it is, and what they said they would look at and why.
+    return _pick(
+        row,
+        "id",
+        "kind",
+        "description",
+        "basis",
+        "taken_on",
+        "scope_from",
+        "scope_to",
+        "scope_data",
+        "scope_reason",
+        "target_return_on",
+        "status",
+        "status_changed_at",
+        "back_at",
+        "created_at",
+    )
 
 
 def _duty(row: Obligation) -> dict:
@@ -391,6 +413,7 @@ OWN_SUBJECT_KINDS = {
     "rights_record",
     "obligation",
     "officer_change",
+    "property_item",
     "notification",
     "support_grant",
     "review_request",
@@ -407,6 +430,7 @@ OWN_DETAIL_KEYS = {
     "about",
     "again",
     "already_activated",
+    "basis",
     "by_email",
     "choice",
     "code_stopped",
@@ -415,6 +439,7 @@ OWN_DETAIL_KEYS = {
     "due_at",
     "event_type",
     "fields",
+    "item_kind",
     "format",
     "language",
     "late",
@@ -425,7 +450,10 @@ OWN_DETAIL_KEYS = {
     "reason",
     "response",
     "scope",
+    "scoped",
     "sensitive",
+    "status_after",
+    "status_before",
     "set",
     "stage",
     "update",
@@ -463,6 +491,7 @@ SHOWN = {
     "rights_record": Shown(RightsRecord.offered_at, _rights),
     "obligation": Shown(Obligation.due_at, _duty),
     "officer_change": Shown(OfficerChange.created_at, _officer_change),
+    "property_item": Shown(PropertyItem.taken_on, _belonging),
     "notification": Shown(Notification.created_at, _notification),
     "review_request": Shown(ReviewRequest.requested_at, _review),
     "complaint_request": Shown(ComplaintRequest.created_at, _complaint),

@@ -19,7 +19,7 @@ from portal.data.models import Victim, utcnow
 from portal.easyread import fonts
 from portal.easyread.pdf import PDF_VARIANT, EasyreadFetcher, ResourceRefused, _errors_raised
 from portal.paths import PROJECT_ROOT
-from portal.rules import pauses, presenting, safety
+from portal.rules import belongings, pauses, presenting, safety
 from portal.rules import records_requests as records_rules
 from portal.rules.languages import language as language_named
 from portal.victim.rights import rights_for
@@ -43,6 +43,8 @@ def render_document(victim: Victim) -> str:
             pauses=pauses.history_for(victim),
             safety_records=[(case, safety.current(case)) for case in queries.cases(victim)],
             records_requests=list(reversed(records_rules.for_victim(victim))),
+            belongings=[i for case in queries.cases(victim) for i in belongings.items_for(case)],
+            belongings_rules=belongings,
         )
 
 

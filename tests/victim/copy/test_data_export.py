@@ -308,6 +308,7 @@ LEFT_OUT_COLUMNS = {
     "message": {"case_id": SHOWN_BY_PLACE},
     "rights_record": {"case_id": SHOWN_BY_PLACE, "recorded_by_id": STAFF_ACCOUNT},
     "obligation": {"case_id": SHOWN_BY_PLACE, "recorded_by_id": STAFF_ACCOUNT},
+    "property_item": {"case_id": SHOWN_BY_PLACE, "recorded_by_id": STAFF_ACCOUNT},
     "officer_change": {
         "case_id": SHOWN_BY_PLACE,
         "from_officer_id": STAFF_ACCOUNT,

@@ -101,3 +101,13 @@ def test_the_download_is_a_post_so_no_link_or_prefetch_can_start_it(signed_in):
 def test_the_home_page_links_to_sharing_the_copy_and_the_code_word(signed_in):
     links = {a["href"] for a in signed_in.get_page("/my/").select("main a")}
     assert {"/my/sharing/", "/my/copy/", "/my/sharing/code-word"} <= links
+
+
+def test_the_copy_holds_her_belongings_where_they_are_and_what_is_looked_at(signed_in, case):
+    factories.make_property_item(case)
+    text = pdf_text(_download(signed_in).data)
+    assert "Your phone and your belongings" in text
+    assert normalised("Phone: Black phone in a red case") in text
+    assert "We aim to give it back by: 16 February 2026" in text
+    assert normalised("Only these kinds of data, from 1 January 2026 to 31 January 2026:") in text
+    assert normalised("The messages he sent in January.") in text
