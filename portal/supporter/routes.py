@@ -17,7 +17,7 @@ from portal.data.audit import ANONYMOUS
 from portal.data.models import utcnow
 from portal.data.scoping import get_grant_or_404, get_shared_update_or_404
 from portal.extensions import db, limiter
-from portal.rules import support_grants
+from portal.rules import belongings, support_grants
 from portal.supporter import bp
 from portal.supporter import shared_page as shared
 from portal.supporter.forms import InvitationCodeForm, SupporterSignInForm
@@ -154,7 +154,7 @@ def shared_with_me(grant_id: uuid.UUID):
     grant = get_grant_or_404(me, grant_id)
     page = shared.page_for(me, grant)
     support_grants.record_view(me, grant)
-    return render_template("supporter/shared.html", page=page)
+    return render_template("supporter/shared.html", page=page, belongings_rules=belongings)
 
 
 @bp.get("/updates/<uuid:update_id>")

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from portal.data.models import Case, ShareScope, SupportGrant, Update, utcnow
 from portal.data.scoping import live_grants, shared_updates
 from portal.extensions import db
-from portal.rules import pauses, presenting
+from portal.rules import belongings, pauses, presenting, safety
 from portal.rules import records_requests as records_rules
 
 
@@ -25,8 +25,11 @@ class SharedPage:
     news_dates: list[datetime] = field(default_factory=list)
     next_due: list[datetime] = field(default_factory=list)
     pauses: list[pauses.ForVictim] = field(default_factory=list)
-    # Requests for the victim's records: shared only when she shares every update.
+    # Shared only when she shares every update: requests for her records, what the police
+    # took from her, and how the suspect was released (the conditions may name her address).
     records_requests: list = field(default_factory=list)
+    belongings: list = field(default_factory=list)
+    safety_records: list = field(default_factory=list)
 
     @property
     def name(self) -> str | None:
@@ -51,11 +54,15 @@ def page_for(supporter, grant: SupportGrant) -> SharedPage:
     else:
         query = shared_updates(supporter, grant).order_by(Update.published_at.desc(), Update.id)
         page.updates = [presenting.summary(update) for update in db.session.scalars(query)]
+    cases = list(
+        db.session.scalars(
+            select(Case).where(Case.victim_id == grant.victim_id).order_by(Case.created_at, Case.id)
+        )
+    )
     if grant.scope == ShareScope.EVERYTHING:
         page.records_requests = records_rules.for_victim(grant.victim)
-    cases = db.session.scalars(
-        select(Case).where(Case.victim_id == grant.victim_id).order_by(Case.created_at, Case.id)
-    )
+        page.belongings = [item for case in cases for item in belongings.items_for(case)]
+        page.safety_records = [row for case in cases if (row := safety.current(case))]
     page.pauses = pauses.shared_through(grant, utcnow())
     frequency = grant.victim.routine_frequency
     page.next_due = [
