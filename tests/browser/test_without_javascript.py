@@ -77,3 +77,51 @@ def test_a_mistake_in_a_form_is_explained_with_javascript_off(
     summary = page.locator(".govuk-error-summary")
     assert "Enter a mobile phone number for text messages" in summary.inner_text()
     assert page.title().startswith("Error:")
+
+
+def test_belongings_records_safety_and_a_pause_work_with_javascript_off(
+    phone_without_javascript, live_server, app
+):
+    """Issue 16's four doors, each a plain form: ask for a phone back, object to a records
+    request behind its content note, report a worry, and ask to pause."""
+    from portal.data.models import ContactPause, RecordsRequest, SafetyReport
+
+    page = phone_without_javascript
+    with app.app_context():
+        case = factories.make_case(victim=factories.make_victim(preferred_name=NAME))
+        factories.make_property_item(case)
+        request_id = factories.make_records_request(case).id
+        access_id, case_id = case.victim.access_id, case.id
+    sign_in_victim(page, live_server, access_id)
+
+    page.goto(live_server + "/my/belongings/")
+    page.get_by_label("Ask for it back").check()
+    page.get_by_role("button", name="Send to your officer").click()
+    page.wait_for_load_state()
+    with app.app_context():
+        assert db.session.scalar(select(Message)) is not None  # a question for the officer
+
+    page.goto(f"{live_server}/my/records-requests/{request_id}")
+    page.get_by_role("button", name="Read it now").click()
+    page.get_by_label("I do not want these records shared").check()
+    page.get_by_role("button", name="Send to my officer").click()
+    assert page.get_by_text("Your answer has been sent to your officer.").is_visible()
+    with app.app_context():
+        assert db.session.get(RecordsRequest, request_id).answer == "object"
+
+    page.goto(live_server + "/my/safety")
+    page.get_by_role("button", name="Report a breach or a worry").click()
+    assert page.get_by_text("Your officer or another officer will call you today.").is_visible()
+    with app.app_context():
+        assert db.session.scalar(select(SafetyReport)) is not None
+
+    page.goto(f"{live_server}/my/pause/{case_id}")
+    page.locator("input[name=about][value=break]").check()
+    page.locator("input[name=choice][value=no_updates]").check()
+    page.locator("input[name=how_long][value=until_i_say]").check()
+    page.get_by_role("button", name="Send to my officer").click()
+    assert page.get_by_text(
+        "Your officer has been told. You can come back at any time."
+    ).is_visible()
+    with app.app_context():
+        assert db.session.scalar(select(ContactPause)).ended_at is None
