@@ -103,23 +103,33 @@ def issuer():
     made.server.server_close()
 
 
+def use_api_settings(app, monkeypatch, request, **settings) -> None:
+    """Point the app's API at these clients and this issuer for one test. What the calls
+    cache (the clients, the issuer's keys) was read from these settings: it goes with them."""
+
+    def forget() -> None:
+        app.extensions.pop("portal.api_clients", None)
+        app.extensions.pop("portal.api_jwks", None)
+
+    replaced = dataclasses.replace(app.config["SETTINGS"], **settings)
+    monkeypatch.setitem(app.config, "SETTINGS", replaced)
+    forget()
+    request.addfinalizer(forget)
+
+
 @pytest.fixture
-def api(app, issuer, monkeypatch):
+def api(app, issuer, monkeypatch, request):
     """The app, configured with the clients above and the local issuer."""
-    settings = dataclasses.replace(
-        app.config["SETTINGS"],
+    use_api_settings(
+        app,
+        monkeypatch,
+        request,
         api_clients=json.dumps(CLIENTS),
         api_issuer=ISSUER,
         api_audience=AUDIENCE,
         api_jwks_url=issuer.jwks_url,
     )
-    monkeypatch.setitem(app.config, "SETTINGS", settings)
-    app.extensions.pop("portal.api_clients", None)
-    app.extensions.pop("portal.api_jwks", None)
-    yield app
-    # What the calls cached was read from these settings: gone with them.
-    app.extensions.pop("portal.api_clients", None)
-    app.extensions.pop("portal.api_jwks", None)
+    return app
 
 
 class ApiCaller:

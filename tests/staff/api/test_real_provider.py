@@ -6,7 +6,6 @@ the provider's own JWKS. Each client reaches only its force's cases.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 
 import pytest
@@ -15,6 +14,7 @@ from sqlalchemy import func, select
 from portal.data.models import RecordsEvent
 from portal.extensions import db
 from tests.oidc.provider import API_RESOURCE, records_system_token
+from tests.staff.api.conftest import use_api_settings
 
 # The provider's two records-system clients, one per force: the portal's own ("local",
 # whose cases the staff view opens) and another force's.
@@ -40,20 +40,17 @@ EVENT = {
 
 
 @pytest.fixture
-def api(app, oidc_provider, monkeypatch):
-    settings = dataclasses.replace(
-        app.config["SETTINGS"],
+def api(app, oidc_provider, monkeypatch, request):
+    use_api_settings(
+        app,
+        monkeypatch,
+        request,
         api_clients=json.dumps(CLIENTS),
         api_issuer=oidc_provider.issuer,
         api_audience=API_RESOURCE,
         api_jwks_url=oidc_provider.jwks_uri,
     )
-    monkeypatch.setitem(app.config, "SETTINGS", settings)
-    app.extensions.pop("portal.api_clients", None)
-    app.extensions.pop("portal.api_jwks", None)
-    yield app
-    app.extensions.pop("portal.api_clients", None)
-    app.extensions.pop("portal.api_jwks", None)
+    return app
 
 
 def _post(api, reference: str, token: str):
