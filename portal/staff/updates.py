@@ -17,10 +17,10 @@ from portal.data.scoping import get_case_or_404, get_update_or_404
 from portal.notifications.delivery_status import notification_status
 from portal.rules import presenting, publishing, stages
 from portal.rules.languages import language as language_info
+from portal.rules.text_language import seems_not_in
 from portal.rules.victims_code import LONDON, event_rule, find_jargon
 from portal.staff import bp, queries
 from portal.staff.forms import UpdateForm
-from portal.staff.language_check import seems_not_in
 from portal.web.jinja import staff_time
 
 

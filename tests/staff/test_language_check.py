@@ -1,6 +1,6 @@
 import pytest
 
-from portal.staff.language_check import seems_not_in
+from portal.rules.text_language import seems_not_in
 
 ENGLISH = "He was arrested this afternoon. I will call you tomorrow about what happens next."
 WELSH = "Mae'r dyn wedi cael ei arestio heddiw. Byddaf yn eich ffonio yfory."
