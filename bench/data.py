@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import os
 import random
 import secrets
 import uuid
@@ -160,9 +161,13 @@ def load(cases: int = 2000, teams: int = 10, officers_per_team: int = 8, seed: i
 
 
 def cookie_for(app, token: str) -> str:
-    """The signed Flask session cookie that Flask-Login reads the session token from."""
+    """The signed Flask session cookie a browser holds once signed in: the session token
+    Flask-Login reads, and the CSRF secret Flask-WTF put there on the first page with a
+    form. Without that secret every request would make a new one and send a new cookie
+    back, which no browser does more than once (it keeps what it was sent)."""
     serializer = app.session_interface.get_signing_serializer(app)
-    return serializer.dumps({"_user_id": token, "_fresh": True})
+    csrf_secret = hashlib.sha1(os.urandom(64)).hexdigest()  # noqa: S324 - as Flask-WTF makes it
+    return serializer.dumps({"_user_id": token, "_fresh": True, "csrf_token": csrf_secret})
 
 
 def _session(kind: str, principal_id: uuid.UUID) -> str:
