@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Select, and_, false, or_, select
+from sqlalchemy import Select, and_, bindparam, false, or_, select
 from sqlalchemy.orm import aliased
 
 from portal.data.errors import NotFound
@@ -34,7 +34,7 @@ def visible_cases(principal) -> Select[tuple[Case]]:
     query = select(Case)
     role = getattr(principal, "role", None)
     if role == "victim":
-        return query.where(Case.victim_id == principal.id)
+        return _a_victims_cases(principal.id)
     if role == StaffRole.OFFICER:
         return query.where(Case.officer_id == principal.id)
     if role == StaffRole.SUPERVISOR and principal.team_id is not None:
@@ -42,6 +42,16 @@ def visible_cases(principal) -> Select[tuple[Case]]:
         return query.where(Case.officer_id.in_(team_officers))
     # Admins manage accounts and never see case content; so does everyone else by default.
     return query.where(false())
+
+
+def _a_victims_cases(victim_id) -> Select[tuple[Case]]:
+    return select(Case).where(Case.victim_id == victim_id)
+
+
+def a_victims_cases() -> Select[tuple[Case]]:
+    """`visible_cases` for a victim whose id is the bind parameter `victim_id`: for a
+    query built once and run on every request with her id."""
+    return _a_victims_cases(bindparam("victim_id"))
 
 
 def get_case_or_404(principal, case_id: uuid.UUID) -> Case:
