@@ -1,80 +1,31 @@
-"""National volume: 200,000 cases and 2,000,000 updates, loaded with COPY in minutes.
+"""The national run: `python -m bench.run --national` (PostgreSQL only).
 
-`bulk_load` adds to a database that `bench.data.load` already filled (so the benchmark's
-principals and their pages stay as they were) as many teams, officers, victims, cases,
-updates, duties, messages and past sign-ins as it takes to reach the totals: about 25
-cases an officer, teams of 8 officers with a supervisor, as in `bench.data`. The rows are
-made to look like a year of real work, so the planner's statistics are real ones: cases
-opened over the last year, 3 to 17 updates each spread between opening and the last
-contact, most read, most duties met, most questions answered. Every encrypted value is
-encrypted for its own row with the app's keys (`bench.bulk.seal`), and every blind index
-is the app's own, so each one is unique where the schema says so.
-
-`check` compares the pages at national volume with the same pages at 2,000 cases;
-`bench.run --national` runs the whole thing (see docs/speed.md, "The national run").
+It loads the benchmark's usual 2,000 cases (`bench.data`) and measures the victim's home
+page, an update page, the caseload and the dashboard; then `bulk_load` brings the same
+database up to 200,000 cases and 2,000,000 updates with COPY (the rows:
+`bench.national_rows`) and VACUUM ANALYZE, and the same four pages are measured again
+with the same people signed in. `check` says, page by page, whether the national figure is
+within 1.5 times the 2,000-case one. Results: bench/results/national.json and .md.
 """
 
 from __future__ import annotations
 
 import hashlib
-import math
-import os
+import json
 import random
 import time
-import uuid
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from collections.abc import Callable
+from pathlib import Path
 
-from bench import bulk
-from bench.data import EVENTS, OFFICER_TEXT, QUESTION
-from portal.auth.passwords import hash_secret
-from portal.data.models import Case, Message, StaffUser, Update, Victim, utcnow
-from portal.security.crypto import blind_index
+from bench import bulk, data, databases, machine, pages, server
+from bench import national_rows as rows
 
 TOTAL_CASES = 200_000
 TOTAL_UPDATES = 2_000_000
-CASES_PER_OFFICER = 25
-OFFICERS_PER_TEAM = 8
-FEWEST_UPDATES, MOST_UPDATES = 3, 17  # a mean of 10 a case, as 2,000,000 / 200,000
 # The pages measured at both volumes (keys of bench.pages.PAGES) and how much slower the
 # national figure may be: within 1.5 times, i.e. at least 1 / 1.5 of the requests a second.
 PAGES = ("victim_home", "victim_update", "caseload", "dashboard")
 SLOWER_AT_MOST = 1.5
-
-OFFENCES = (
-    ("rape", 50),
-    ("assault_by_penetration", 10),
-    ("sexual_assault", 20),
-    ("child_sexual_abuse", 12),
-    ("other_serious_sexual_offence", 8),
-)
-FREQUENCIES = (("monthly", 70), ("fortnightly", 20), ("key_decisions", 10))
-CHANNELS = (("email", 55), ("text", 30), ("portal", 15))
-LANGUAGES = (("en", 92), ("cy", 3), ("pl", 2), ("ro", 1), ("ur", 1), ("ar", 1))
-TEXTS = (
-    OFFICER_TEXT,
-    "The suspect was interviewed yesterday and released while we continue to investigate. "
-    "Your safety matters: if anything worries you, call me or 999 in an emergency.",
-    "I have sent the file to the Crown Prosecution Service. They usually take a few weeks "
-    "to decide; I will tell you as soon as I hear from them.",
-    "Nothing new this month: we are still waiting for the phone download. I have not "
-    "forgotten you and I will be in touch again by the end of next month.",
-)
-REPLY = "Thank you for asking. I expect to hear on Friday and I will tell you straight away."
-
-
-@dataclass(frozen=True)
-class _Planned:
-    """One new case, decided before any row is written (updates need its dates)."""
-
-    case_id: uuid.UUID
-    victim_id: uuid.UUID
-    officer_id: uuid.UUID
-    number: int
-    created: datetime
-    last_contact: datetime
-    updates: int
 
 
 def bulk_load(
@@ -86,42 +37,39 @@ def bulk_load(
 ) -> dict:
     """Bring an already loaded PostgreSQL database up to `cases` and `updates` in total,
     then VACUUM ANALYZE. Returns what was added and how long it took."""
-    from bench import databases
+    from portal.data.models import utcnow
     from portal.extensions import db
 
     started = time.perf_counter()
     rng = random.Random(seed)
     with app.app_context(), db.engine.connect() as connection:
         pg = connection.connection.driver_connection
-        if pg.info.vendor != "PostgreSQL":
+        if connection.dialect.name != "postgresql":
             raise RuntimeError("the national volume is loaded into PostgreSQL only")
         had_cases = pg.execute('SELECT count(*) FROM "case"').fetchone()[0]
         had_updates = pg.execute("SELECT count(*) FROM case_update").fetchone()[0]
         new_cases, new_updates = cases - had_cases, updates - had_updates
-        if new_cases <= 0 or new_updates < new_cases * FEWEST_UPDATES:
-            raise RuntimeError(f"nothing sensible to add to {had_cases} cases, {had_updates}")
-        # One transaction: nobody else is waiting for these rows, and a commit per row
-        # batch would only wait for the disk more often.
+        if new_cases <= 0 or new_updates < new_cases * rows.FEWEST_UPDATES:
+            raise RuntimeError(f"cannot add to {had_cases} cases and {had_updates} updates")
+        # One transaction, not waiting for the disk at its end: nobody else is waiting for
+        # these rows, and if the machine fails the run is simply started again.
         pg.execute("SET LOCAL synchronous_commit = off")
         say(f"Adding {new_cases:,} cases and {new_updates:,} updates by COPY...")
         now = utcnow()
-        teams, staff, officers = _plan_staff(new_cases)
-        planned = _plan_cases(rng, now, officers, new_cases, new_updates)
+        teams, staff, officers = rows.plan_staff(new_cases)
+        planned = rows.plan_cases(rng, now, officers, new_cases, new_updates)
+        tables = (
+            ("team", rows.TEAM, rows.team_rows(teams, now)),
+            ("staff_user", rows.STAFF, rows.staff_rows(staff, now)),
+            ("victim", rows.VICTIM, rows.victim_rows(rng, planned, now)),
+            ("case", rows.CASE, rows.case_rows(rng, planned)),
+            ("case_update", rows.UPDATE, rows.update_rows(rng, planned, now)),
+            ("obligation", rows.OBLIGATION, rows.obligation_rows(rng, planned, now)),
+            ("message", rows.MESSAGE, rows.message_rows(rng, planned, now)),
+            ("auth_session", rows.SESSION, rows.session_rows(rng, planned, staff, now)),
+        )
         added = {
-            "team": bulk.copy_rows(pg, "team", TEAM, _teams(teams, now), say),
-            "staff_user": bulk.copy_rows(pg, "staff_user", STAFF, _staff(staff, now), say),
-            "victim": bulk.copy_rows(pg, "victim", VICTIM, _victims(rng, planned, now), say),
-            "case": bulk.copy_rows(pg, "case", CASE, _cases(rng, planned), say),
-            "case_update": bulk.copy_rows(
-                pg, "case_update", UPDATE, _updates(rng, planned, now), say
-            ),
-            "obligation": bulk.copy_rows(
-                pg, "obligation", OBLIGATION, _obligations(rng, planned, now), say
-            ),
-            "message": bulk.copy_rows(pg, "message", MESSAGE, _messages(rng, planned, now), say),
-            "auth_session": bulk.copy_rows(
-                pg, "auth_session", SESSION, _sessions(rng, planned, staff, now), say
-            ),
+            table: bulk.copy_rows(pg, table, columns, made, say) for table, columns, made in tables
         }
         pg.commit()
     loaded = time.perf_counter() - started
@@ -140,286 +88,148 @@ def bulk_load(
 
 
 def check(at_2000: dict, national: dict) -> list[dict]:
-    """Per page: national req/s at least the 2,000-case figure / 1.5 (entries shaped as
-    `bench.targets` makes them: target, value, met)."""
+    """Per page: national req/s at least the 2,000-case figure / 1.5. Entries are shaped as
+    `bench.targets` makes them: the target's wording, the figure, and met (None: not
+    measured)."""
     found = []
     for key in PAGES:
         before, after = at_2000.get(key, {}), national.get(key, {})
-        name = f"{before.get('label', key)}: national ≥ 2,000-case req/s ÷ {SLOWER_AT_MOST}"
+        name = f"{_label(key)}: national req/s ≥ its 2,000-case req/s ÷ {SLOWER_AT_MOST}"
         if not (before.get("available") and after.get("available")):
             found.append({"target": name, "value": "not available", "met": None})
             continue
         ratio = after["requests_per_second"] / before["requests_per_second"]
-        found.append(
-            {
-                "target": name,
-                "value": (
-                    f"{after['requests_per_second']:.0f} against "
-                    f"{before['requests_per_second']:.0f} req/s ({ratio:.2f}×)"
-                ),
-                "met": ratio >= 1 / SLOWER_AT_MOST,
-            }
+        shown = (
+            f"{after['requests_per_second']:,.0f} against "
+            f"{before['requests_per_second']:,.0f} req/s ({ratio:.2f}×)"
         )
+        found.append({"target": name, "value": shown, "met": ratio >= 1 / SLOWER_AT_MOST})
     return found
 
 
-# -- the plan ---------------------------------------------------------------------------
+def main(args, measure: Callable, results_folder: Path, say: Callable[[str], None]) -> int:
+    """`bench.run --national`: `measure` is bench.run's own, so the figures are taken as the
+    usual run takes them."""
+    results = {
+        "machine": machine.describe(),
+        "settings": {
+            "workers": args.workers,
+            "connections": args.connections,
+            "seconds": args.seconds,
+            "cases_at_first": args.cases,
+        },
+    }
+    say(f"Machine: {machine.line(results['machine'])}")
+    try:
+        results.update(run(args, measure, say))
+    except (RuntimeError, OSError) as error:
+        say(f"national run: not measured: {error}")
+        results.update({"available": False, "reason": str(error)})
+    text = markdown(results)
+    results_folder.mkdir(exist_ok=True)
+    (results_folder / "national.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
+    (results_folder / "national.md").write_text(text)
+    say(f"\n{text}\nWritten to {results_folder}/national.json and national.md")
+    return 0 if results.get("available") else 1
 
 
-def _plan_staff(new_cases: int):
-    officers_needed = math.ceil(new_cases / CASES_PER_OFFICER)
-    team_count = math.ceil(officers_needed / OFFICERS_PER_TEAM)
-    teams = [(uuid.uuid4(), f"National team {t:04d}") for t in range(1, team_count + 1)]
-    staff, officers = [], []
-    for t, (team_id, _) in enumerate(teams):
-        staff.append((uuid.uuid4(), team_id, "supervisor"))
-        for _ in range(min(OFFICERS_PER_TEAM, officers_needed - t * OFFICERS_PER_TEAM)):
-            officer = (uuid.uuid4(), team_id, "officer")
-            staff.append(officer)
-            officers.append(officer[0])
-    return teams, staff, officers
+def run(args, measure: Callable, say: Callable[[str], None]) -> dict:
+    chosen = [row for row in pages.PAGES if row.key in PAGES]
+    with databases.throwaway("postgresql", args.postgres) as url:
+        app = databases.migrated_app(url)
+        started = time.perf_counter()
+        with app.app_context():
+            loaded = data.load(cases=args.cases)
+        databases.analyze(app)
+        say(f"Loaded {loaded.cases} cases in {time.perf_counter() - started:.0f} s")
+        cookie_name = app.config["SESSION_COOKIE_NAME"]
+        cookies = {
+            key: (cookie_name, data.cookie_for(app, token)) for key, token in loaded.tokens.items()
+        }
+        databases.release(app)
+        say(f"\n== at {loaded.cases:,} cases")
+        at_2000 = _measure_pages(url, chosen, loaded, cookies, args, measure)
+        say("\n== bulk loading to national volume")
+        volume = bulk_load(app, TOTAL_CASES, TOTAL_UPDATES, say=say)
+        _keep_signed_in(app, loaded)
+        databases.release(app)
+        say(f"\n== at {volume['cases']:,} cases")
+        national = _measure_pages(url, chosen, loaded, cookies, args, measure)
+    return {
+        "available": True,
+        "data": loaded.summary(),
+        "volume": volume,
+        "at_2000_cases": at_2000,
+        "national": national,
+        "targets": check(at_2000, national),
+    }
 
 
-def _plan_cases(rng, now, officers, new_cases: int, new_updates: int) -> list[_Planned]:
-    counts = [rng.randint(FEWEST_UPDATES, MOST_UPDATES) for _ in range(new_cases)]
-    # Nudge random cases up or down until the total is exact, inside the same bounds.
-    difference = new_updates - sum(counts)
-    while difference:
-        n = rng.randrange(new_cases)
-        step = 1 if difference > 0 else -1
-        if FEWEST_UPDATES <= counts[n] + step <= MOST_UPDATES * 2:
-            counts[n] += step
-            difference -= step
-    planned = []
-    for n, count in enumerate(counts):
-        # Most victims heard something within the month they agreed (as in bench.data);
-        # cases were opened at any time in the last year, before that.
-        last_contact = now - timedelta(days=rng.randint(0, 33), minutes=rng.randint(60, 1439))
-        created = min(now - timedelta(days=rng.randint(35, 365)), last_contact)
-        created -= timedelta(days=count)  # room for one update a day at least
-        planned.append(
-            _Planned(
-                uuid.uuid4(),
-                uuid.uuid4(),
-                officers[n % len(officers)],
-                n + 1,
-                created,
-                last_contact,
-                count,
-            )
+def markdown(results: dict) -> str:
+    lines = ["# National run", "", f"- Machine: {machine.line(results['machine'])}."]
+    if not results.get("available"):
+        return "\n".join([*lines, "", f"Not measured: {results.get('reason')}", ""])
+    volume, run = results["volume"], results["settings"]
+    lines += [
+        f"- Load: {run['connections']} connections for {run['seconds']} s a URL, "
+        f"{run['workers']} gunicorn workers, as in `make bench`; PostgreSQL.",
+        f"- First {results['data']['cases']:,} cases (`bench.data`), then by COPY up to "
+        f"{volume['cases']:,} cases and {volume['updates']:,} updates: "
+        + ", ".join(f"{count:,} {table}" for table, count in volume["added"].items())
+        + " rows added.",
+        f"- Bulk load {volume['load_seconds']:.0f} s, VACUUM ANALYZE "
+        f"{volume['vacuum_analyze_seconds']:.0f} s.",
+        "",
+        "| page | req/s at 2,000 cases | p95 ms | req/s national | p95 ms | national ÷ 2,000 |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for key in PAGES:
+        before, after = results["at_2000_cases"].get(key, {}), results["national"].get(key, {})
+        ratio = (
+            f"{after['requests_per_second'] / before['requests_per_second']:.2f}"
+            if before.get("available") and after.get("available")
+            else "-"
         )
-    return planned
+        lines.append(f"| {_label(key)} | {_figures(before)} | {_figures(after)} | {ratio} |")
+    lines += ["", "| target | value | met |", "| --- | --- | --- |"]
+    for target in results["targets"]:
+        met = "not measured" if target["met"] is None else "met" if target["met"] else "**not met**"
+        lines.append(f"| {target['target']} | {target['value']} | {met} |")
+    return "\n".join(lines) + "\n"
 
 
-def _weighted(rng, choices) -> str:
-    return rng.choices([c for c, _ in choices], [w for _, w in choices])[0]
+def _measure_pages(url, chosen, loaded, cookies, args, measure) -> dict:
+    measured = {}
+    env = databases.settings_env(url)
+    with server.serving("portal:create_app()", env, "/healthz", args.workers) as portal:
+        for row in chosen:
+            params = loaded.params.get(row.signed_in_as or "", {})
+            cookie = cookies.get(row.signed_in_as)
+            measured[row.key] = {"label": row.label, **measure(row, portal, cookie, params, args)}
+    return measured
 
 
-# -- the rows: columns, then a generator of tuples in that order ------------------------
+def _keep_signed_in(app, loaded) -> None:
+    """The people measured were idle while the rows went in, perhaps longer than the
+    sign-in's idle limit: mark them seen now, as their next click would have."""
+    from sqlalchemy import text
 
-TEAM = ("id", "name", "created_at")
-STAFF = (
-    "id", "email", "display_name", "staff_role", "team_id", "contact_phone", "contact_hours",
-    "password_hash", "totp_secret", "totp_enrolled_at", "failed_attempts", "is_disabled",
-    "awaiting_approval", "created_at",
-)  # fmt: skip
-VICTIM = (
-    "id", "access_id", "preferred_name", "email", "email_index", "language",
-    "passphrase_hash", "activated_at", "failed_attempts", "failures_to_tell", "is_disabled",
-    "channel", "routine_frequency", "voicemail_safe", "contact_via_isva",
-    "specific_notifications", "terminology", "created_at",
-)  # fmt: skip
-CASE = (
-    "id", "crime_reference", "crime_reference_index", "offence_category", "force_country",
-    "enhanced_service", "status", "victim_id", "officer_id", "last_contact_at", "created_at",
-    "reported_on",
-)  # fmt: skip
-UPDATE = (
-    "id", "case_id", "event_type", "occurred_at", "published_at", "published_by_id",
-    "free_text", "language", "sensitive", "idempotency_key", "read_at", "created_at",
-)  # fmt: skip
-OBLIGATION = (
-    "id", "case_id", "event_type", "occurred_at", "due_at", "met_at", "recorded_by_id",
-    "created_at",
-)  # fmt: skip
-MESSAGE = (
-    "id", "case_id", "kind", "from_victim", "staff_author_id", "body", "read_at",
-    "reply_due_at", "answered_at", "created_at",
-)  # fmt: skip
-SESSION = (
-    "id", "token_hash", "principal_kind", "principal_id", "created_at", "last_seen_at",
-    "ended_at", "end_reason",
-)  # fmt: skip
+    from portal.extensions import db
 
-
-def _teams(teams, now) -> Iterator[tuple]:
-    for team_id, name in teams:
-        yield team_id, name, now - timedelta(days=400)
-
-
-def _staff(staff, now) -> Iterator[tuple]:
-    password = hash_secret("national staff password, never used to sign in")
-    for n, (staff_id, team_id, role) in enumerate(staff, start=1):
-        rank = "DS" if role == "supervisor" else "DC"
-        yield (
-            staff_id,
-            f"national.staff{n}@force.example",
-            f"{rank} National {n}",
-            role,
-            team_id,
-            "01632 960000",
-            "Monday to Friday, 9am to 5pm",
-            password,
-            bulk.seal(StaffUser, "totp_secret", staff_id, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"),
-            now - timedelta(days=300),
-            0,
-            False,
-            False,
-            now - timedelta(days=400),
-        )
-
-
-def _victims(rng, planned: list[_Planned], now) -> Iterator[tuple]:
-    passphrase = hash_secret("national victim passphrase, never used to sign in")
-    for case in planned:
-        email = f"national.person{case.number}@example.org"
-        yield (
-            case.victim_id,
-            f"N-{case.number:07d}",
-            bulk.seal(Victim, "preferred_name", case.victim_id, f"Person {case.number}"),
-            bulk.seal(Victim, "email", case.victim_id, email),
-            blind_index(email),
-            _weighted(rng, LANGUAGES),
-            passphrase,
-            case.created + timedelta(days=1),
-            0,
-            0,
-            False,
-            _weighted(rng, CHANNELS),
-            _weighted(rng, FREQUENCIES),
-            rng.random() < 0.3,
-            rng.random() < 0.1,
-            False,
-            "neither",
-            case.created,
+    hashes = [hashlib.sha256(token.encode()).hexdigest() for token in loaded.tokens.values()]
+    with app.app_context(), db.engine.begin() as connection:
+        connection.execute(
+            text("UPDATE auth_session SET last_seen_at = now() WHERE token_hash = ANY(:hashes)"),
+            {"hashes": hashes},
         )
 
 
-def _cases(rng, planned: list[_Planned]) -> Iterator[tuple]:
-    for case in planned:
-        reference = f"NAT/{case.created:%y}/{case.number:07d}"
-        yield (
-            case.case_id,
-            bulk.seal(Case, "crime_reference", case.case_id, reference),
-            blind_index(reference),
-            _weighted(rng, OFFENCES),
-            "wales" if rng.random() < 0.06 else "england",
-            True,
-            "open",
-            case.victim_id,
-            case.officer_id,
-            case.last_contact,
-            case.created,
-            case.created.date(),
-        )
+def _label(key: str) -> str:
+    return next(row.label for row in pages.PAGES if row.key == key)
 
 
-def _updates(rng, planned: list[_Planned], now) -> Iterator[tuple]:
-    for case in planned:
-        span = (case.last_contact - case.created) / case.updates
-        for k in range(case.updates):
-            # Spread between opening and the last contact; the newest is the last contact.
-            if k == case.updates - 1:
-                published = case.last_contact
-            else:
-                published = case.created + span * (k + rng.random())
-            read = published + timedelta(minutes=rng.randint(5, 4320))
-            update_id = uuid.uuid4()
-            yield (
-                update_id,
-                case.case_id,
-                rng.choice(EVENTS),
-                published - timedelta(hours=rng.randint(1, 48)),
-                published,
-                case.officer_id,
-                bulk.seal(Update, "free_text", update_id, rng.choice(TEXTS)),
-                "en",
-                False,
-                update_id.hex,
-                read if read < now else None,
-                published,
-            )
-
-
-def _obligations(rng, planned: list[_Planned], now) -> Iterator[tuple]:
-    for case in planned:
-        occurred = case.created + (now - case.created) * rng.random()
-        due = occurred + timedelta(days=1)
-        # Most duties were met in time; about one in eight is still open.
-        met = None if rng.random() < 0.12 else occurred + timedelta(hours=rng.randint(1, 23))
-        if met is not None and met > now:
-            met = None
-        yield (
-            uuid.uuid4(),
-            case.case_id,
-            rng.choice(EVENTS[1:]),
-            occurred,
-            due,
-            met,
-            case.officer_id,
-            occurred,
-        )
-
-
-def _messages(rng, planned: list[_Planned], now) -> Iterator[tuple]:
-    for case in planned:
-        for _ in range(rng.choice((0, 0, 1, 1, 2))):
-            asked = case.created + (now - case.created) * rng.random()
-            answered = asked + timedelta(hours=rng.randint(2, 60))
-            answered = answered if answered < now and rng.random() < 0.9 else None
-            question_id = uuid.uuid4()
-            yield (
-                question_id,
-                case.case_id,
-                "question",
-                True,
-                None,
-                bulk.seal(Message, "body", question_id, QUESTION),
-                asked + timedelta(hours=1) if answered else None,
-                asked + timedelta(days=3),
-                answered,
-                asked,
-            )
-            if answered:
-                reply_id = uuid.uuid4()
-                yield (
-                    reply_id,
-                    case.case_id,
-                    "reply",
-                    False,
-                    case.officer_id,
-                    bulk.seal(Message, "body", reply_id, REPLY),
-                    answered + timedelta(hours=2) if rng.random() < 0.8 else None,
-                    None,
-                    None,
-                    answered,
-                )
-
-
-def _sessions(rng, planned: list[_Planned], staff, now) -> Iterator[tuple]:
-    """Past sign-ins, all ended: half the victims and every member of staff have one."""
-    people = [("staff", staff_id) for staff_id, _, _ in staff]
-    people += [("victim", case.victim_id) for case in planned if rng.random() < 0.5]
-    for kind, principal_id in people:
-        started = now - timedelta(days=rng.randint(1, 300), minutes=rng.randint(0, 1439))
-        seen = started + timedelta(minutes=rng.randint(1, 40))
-        yield (
-            uuid.uuid4(),
-            hashlib.sha256(os.urandom(32)).hexdigest(),
-            kind,
-            principal_id,
-            started,
-            seen,
-            seen + timedelta(minutes=15),
-            "idle" if rng.random() < 0.6 else "signed_out",
-        )
+def _figures(out: dict) -> str:
+    if not out.get("available"):
+        return f"not measured: {out.get('reason', 'no data')} | -"
+    mark = " *" if out.get("note") else ""
+    return f"{out['requests_per_second']:,.0f}{mark} | {out['p95_ms']:.1f}"
