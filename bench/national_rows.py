@@ -1,12 +1,13 @@
 """What the national volume's rows look like (`bench.national` writes them with COPY).
 
 A year of real work: teams of 8 officers and a supervisor at about 25 cases an officer;
-cases opened over the last year, 3 to 17 updates each spread between opening and the last
-contact (most heard something within the month, as in `bench.data`), most updates read,
-most duties met, most questions answered, and past sign-ins that ended. Realistic so that
-the planner's statistics are real ones. Every encrypted value is sealed for its own row
-(`bench.bulk.seal`) and every blind index is the app's own, so each is unique where the
-schema says so. Each generator yields tuples in the order of the column list above it.
+cases opened over the last year, 3 to about 20 updates each spread between opening and
+the last contact (most heard something within the month, as in `bench.data`), most
+updates read, most duties met, most questions answered, and past sign-ins that ended.
+Realistic so that the planner's statistics are real ones. Every encrypted value is sealed
+for its own row (`bench.bulk.seal`) and every blind index is the app's own, so each is
+unique where the schema says so. Each generator yields tuples in the order of the column
+list above it.
 """
 
 from __future__ import annotations
@@ -80,7 +81,8 @@ def plan_staff(new_cases: int):
 
 def plan_cases(rng, now, officers, new_cases: int, new_updates: int) -> list[Planned]:
     counts = [rng.randint(FEWEST_UPDATES, MOST_UPDATES) for _ in range(new_cases)]
-    # Nudge random cases up or down until the total is exact, inside the same bounds.
+    # Nudge random cases up or down until the total is exact (a few get an update or two
+    # more than MOST_UPDATES; none fewer than FEWEST_UPDATES).
     difference = new_updates - sum(counts)
     while difference:
         n = rng.randrange(new_cases)
