@@ -27,6 +27,7 @@ from bench import (
     guides,
     load,
     machine,
+    national,
     pages,
     queries,
     report,
@@ -48,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     except load.LoadError as error:
         _say(str(error))
         return 2
+    if args.national:
+        return national.main(args, _measure, RESULTS, _say)
     results = {
         "machine": machine.describe(),
         "settings": {
@@ -98,6 +101,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         help="a PostgreSQL URL allowed to create databases (a throwaway one is made there)",
     )
     parser.add_argument("--no-guides", action="store_true", help="skip timing the guides")
+    parser.add_argument(
+        "--national",
+        action="store_true",
+        help="PostgreSQL only: four pages at --cases cases, then at 200,000 cases and "
+        "2,000,000 updates (bench/national.py; writes bench/results/national.*)",
+    )
     return parser.parse_args(argv)
 
 
