@@ -42,6 +42,11 @@ BUSY_RETRIES = 1
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if "--capacity" in argv:  # `make bench BENCH_ARGS="--capacity ..."`: see bench.capacity
+        from bench.capacity.runner import main as capacity
+
+        return capacity([arg for arg in argv if arg != "--capacity"])
     args = _arguments(argv)
     try:
         load.wrk_path()  # fail at once, with the fix, rather than after loading data
@@ -98,6 +103,11 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         help="a PostgreSQL URL allowed to create databases (a throwaway one is made there)",
     )
     parser.add_argument("--no-guides", action="store_true", help="skip timing the guides")
+    parser.add_argument(
+        "--capacity",
+        action="store_true",
+        help="run the capacity search instead (python -m bench.capacity --help for its options)",
+    )
     return parser.parse_args(argv)
 
 
