@@ -7,8 +7,9 @@ a case, and now and then publish a routine update through the real form: the for
 preview, then publishing. Supervisors open their dashboard. Every form is posted with the
 CSRF token and hidden fields the page gave, as a browser would.
 
-Each user thinks for 5 to 15 s between actions (`mix.THINK_SECONDS`), and as long again
-while filling in a form. The users are signed in already: `BENCH_CAPACITY_PEOPLE` names
+Each user thinks for 5 to 15 s between actions (`mix.THINK_SECONDS`; the smoke test
+shortens it with `BENCH_CAPACITY_THINK="low,high"`), and as long again while filling in a
+form. The users are signed in already: `BENCH_CAPACITY_PEOPLE` names
 the JSON file `bench.capacity.people.sign_in` wrote, with one entry per user.
 
 Every answer is checked: a page must answer 200 and a form 303 to where it should, never
@@ -28,9 +29,22 @@ from urllib.parse import urlsplit
 
 from locust import HttpUser, between, task
 
-from bench.capacity.mix import THINK_SECONDS
+from bench.capacity.mix import THINK_SECONDS, weights
 
 PEOPLE = json.loads(Path(os.environ["BENCH_CAPACITY_PEOPLE"]).read_text())
+WEIGHTS = weights()  # users of each kind, in the national estimate's proportions
+
+
+def _think() -> tuple[float, float]:
+    """Seconds between actions: `mix.THINK_SECONDS`, or what the smoke test (tests/bench)
+    sets, so that a few seconds show every action."""
+    given = os.environ.get("BENCH_CAPACITY_THINK")
+    if not given:
+        return THINK_SECONDS
+    low, high = (float(part) for part in given.split(","))
+    return low, high
+
+
 QUESTION = "Is there any news about the forensic results? I would like to know what happens next."
 UPDATE_TEXT = "I have spoken to the lab today. There is no news yet; I will call you on Friday."
 
@@ -56,7 +70,7 @@ def hidden_fields(html: str) -> dict[str, str]:
 
 class _SignedIn(HttpUser):
     abstract = True
-    wait_time = between(*THINK_SECONDS)
+    wait_time = between(*_think())
     kind = ""
     _next: dict[str, itertools.count] = {}
 
@@ -96,7 +110,7 @@ class _SignedIn(HttpUser):
 
 class Victim(_SignedIn):
     kind = "victim"
-    weight = 18  # checked against mix.weights() by tests/bench
+    weight = WEIGHTS["victim"]
 
     @task(5)
     def home(self):
@@ -128,7 +142,7 @@ class Victim(_SignedIn):
 
 class Officer(_SignedIn):
     kind = "officer"
-    weight = 8
+    weight = WEIGHTS["officer"]
 
     @task(4)
     def caseload(self):
@@ -170,7 +184,7 @@ class Officer(_SignedIn):
 
 class Supervisor(_SignedIn):
     kind = "supervisor"
-    weight = 1
+    weight = WEIGHTS["supervisor"]
 
     @task
     def dashboard(self):

@@ -8,7 +8,9 @@ from bench.capacity.search import P95_LIMIT_MS, Step
 NOTE = (
     "Locust ran on the same machine as the portal and its database, and took the share of "
     'all CPUs shown as "Locust CPU": on a host with nothing else on it the portal would '
-    "have that share too."
+    'have that share too. "Others before" is the share of all CPUs other programs used '
+    'just before the step, with our server idle; "All CPU" is everyone\'s during the step. '
+    "A figure taken while others were busy is lower than the host's own."
 )
 
 
@@ -45,8 +47,9 @@ def markdown(results: dict) -> str:
         "",
         NOTE,
         "",
-        "| Users | req/s | p50 | p95 | p99 | Errors | Locust CPU | All CPU | Result |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| Users | req/s | p50 | p95 | p99 | Errors | Others before | All CPU | Locust CPU "
+        "| Result |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for result in results["steps"]:
         step = Step(
@@ -59,8 +62,8 @@ def markdown(results: dict) -> str:
         lines.append(
             f"| {result['users']} | {result['requests_per_second']:.1f} | "
             f"{_ms(result['p50_ms'])} | {_ms(result['p95_ms'])} | {_ms(result['p99_ms'])} | "
-            f"{result['errors']} | {result['locust_cpu_share']:.0%} | "
-            f"{_share(result['machine_cpu_share'])} | "
+            f"{result['errors']} | {_share(result.get('others_cpu_share_before'))} | "
+            f"{_share(result['machine_cpu_share'])} | {result['locust_cpu_share']:.0%} | "
             f"{'pass' if step.passed else 'fail: ' + step.why_not} |"
         )
     chosen = next((r for r in results["steps"] if r["users"] == figure["users"]), None)

@@ -59,11 +59,23 @@ def locust_command(host: str, users: int, ramp: int, measure: int, csv_prefix: P
     ]
 
 
-def run(host: str, users: int, ramp: int, measure: int, people: Path) -> dict:
-    """Locust at `users` users: the figures for the search, per page, and CPU shares."""
+def run(
+    host: str,
+    users: int,
+    ramp: int,
+    measure: int,
+    people: Path,
+    think: tuple[float, float] | None = None,
+) -> dict:
+    """Locust at `users` users: the figures for the search, per page, and CPU shares.
+
+    `think` replaces the users' 5 to 15 s between actions: for the smoke test only.
+    """
     with tempfile.TemporaryDirectory(prefix="bench-locust-") as folder:
         prefix = Path(folder) / "step"
         env = {**os.environ, "BENCH_CAPACITY_PEOPLE": str(people), "PYTHONPATH": str(PROJECT_ROOT)}
+        if think:
+            env["BENCH_CAPACITY_THINK"] = f"{think[0]},{think[1]}"
         before_cpu = _children_cpu()
         before_ticks = machine._cpu_ticks()
         started = time.monotonic()
