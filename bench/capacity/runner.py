@@ -121,7 +121,9 @@ def _run(args: argparse.Namespace) -> dict:
                 if users is None:
                     break
                 people.sign_in(app, population, users, roster)
-                others = machine.busy_share()
+                # As bench.run does: wait (a bounded time) for other programs to quieten,
+                # and keep the share they still used beside the step's figures.
+                others = machine.wait_for_quiet()
                 _say(f"  {users} users: {args.ramp} s to start them, {args.measure} s measured")
                 result = step.run(base, users, args.ramp, args.measure, roster)
                 result["others_cpu_share_before"] = round(others, 2)
