@@ -36,7 +36,7 @@ WEIGHTS = weights()  # users of each kind, in the national estimate's proportion
 
 
 def _think() -> tuple[float, float]:
-    """Seconds between actions: `mix.THINK_SECONDS`, or what the smoke test (tests/bench)
+    """Seconds between actions: `mix.THINK_SECONDS`, or what the smoke test (tests/scale)
     sets, so that a few seconds show every action."""
     given = os.environ.get("BENCH_CAPACITY_THINK")
     if not given:

@@ -8,9 +8,9 @@ from bench.capacity.search import P95_LIMIT_MS, Step
 NOTE = (
     "Locust ran on the same machine as the portal and its database, and took the share of "
     'all CPUs shown as "Locust CPU": on a host with nothing else on it the portal would '
-    'have that share too. "Others before" is the share of all CPUs other programs used '
-    'just before the step, with our server idle; "All CPU" is everyone\'s during the step. '
-    "A figure taken while others were busy is lower than the host's own."
+    "have that share too. \"Portal CPU\" is the server's and its database's share, and "
+    '"Others\' CPU" what other programs used during the step. A figure taken while others '
+    "were busy is lower than the host's own."
 )
 
 
@@ -18,8 +18,9 @@ def step_line(result: dict, step: Step) -> str:
     verdict = "pass" if step.passed else f"fail ({step.why_not})"
     return (
         f"{result['requests_per_second']:.1f} req/s, p95 {_ms(result['p95_ms'])}, "
-        f"{result['errors']} error(s), Locust {result['locust_cpu_share']:.0%} of the CPUs: "
-        f"{verdict}"
+        f"{result['errors']} error(s); of the CPUs, the portal "
+        f"{_share(result.get('portal_cpu_share'))}, Locust {result['locust_cpu_share']:.0%}, "
+        f"others {_share(result.get('others_cpu_share'))}: {verdict}"
     )
 
 
@@ -47,7 +48,7 @@ def markdown(results: dict) -> str:
         "",
         NOTE,
         "",
-        "| Users | req/s | p50 | p95 | p99 | Errors | Others before | All CPU | Locust CPU "
+        "| Users | req/s | p50 | p95 | p99 | Errors | Portal CPU | Locust CPU | Others' CPU "
         "| Result |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
@@ -62,8 +63,8 @@ def markdown(results: dict) -> str:
         lines.append(
             f"| {result['users']} | {result['requests_per_second']:.1f} | "
             f"{_ms(result['p50_ms'])} | {_ms(result['p95_ms'])} | {_ms(result['p99_ms'])} | "
-            f"{result['errors']} | {_share(result.get('others_cpu_share_before'))} | "
-            f"{_share(result['machine_cpu_share'])} | {result['locust_cpu_share']:.0%} | "
+            f"{result['errors']} | {_share(result.get('portal_cpu_share'))} | "
+            f"{result['locust_cpu_share']:.0%} | {_share(result.get('others_cpu_share'))} | "
             f"{'pass' if step.passed else 'fail: ' + step.why_not} |"
         )
     chosen = next((r for r in results["steps"] if r["users"] == figure["users"]), None)

@@ -15,10 +15,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bench import data, databases, machine, server
-from bench.capacity import mix, people, report, search, step
+from bench.capacity import cpu, mix, people, report, search, step
 
 RESULTS = Path(__file__).resolve().parents[1] / "results"
 START_USERS = 50
@@ -104,6 +106,8 @@ def _run(args: argparse.Namespace) -> dict:
         databases.release(app)
         _say(f"Loaded {loaded.cases} cases in {time.monotonic() - loading:.0f} s")
         steps: list[search.Step] = []
+        name = urlsplit(url).path.lstrip("/") if args.database == "postgresql" else None
+        portal_cpu = partial(cpu.portal_seconds, name)
         measured: list[dict] = []
         env = databases.settings_env(url)
         with (
@@ -125,7 +129,9 @@ def _run(args: argparse.Namespace) -> dict:
                 # and keep the share they still used beside the step's figures.
                 others = machine.wait_for_quiet()
                 _say(f"  {users} users: {args.ramp} s to start them, {args.measure} s measured")
-                result = step.run(base, users, args.ramp, args.measure, roster)
+                result = step.run(
+                    base, users, args.ramp, args.measure, roster, portal_cpu=portal_cpu
+                )
                 result["others_cpu_share_before"] = round(others, 2)
                 measured.append(result)
                 steps.append(step.as_step(result))

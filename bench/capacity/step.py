@@ -3,8 +3,9 @@
 Users are started over `ramp` seconds (so they do not all click at the same instant),
 the figures are reset once all have started (`--reset-stats`), and measured for
 `measure` seconds. Locust's own CPU time is read from the operating system once it has
-exited (only the runner's children that have ended count, and the server has not), and
-the whole machine's busy share over the step from /proc/stat.
+exited (only the runner's children that have ended count, and the server has not), the
+portal's from `bench.capacity.cpu`, and the whole machine's from /proc/stat: what is left
+was other people's.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from bench import machine
@@ -66,10 +68,12 @@ def run(
     measure: int,
     people: Path,
     think: tuple[float, float] | None = None,
+    portal_cpu: Callable[[], float] | None = None,
 ) -> dict:
     """Locust at `users` users: the figures for the search, per page, and CPU shares.
 
     `think` replaces the users' 5 to 15 s between actions: for the smoke test only.
+    `portal_cpu` gives the CPU seconds the portal (server and database) has used so far.
     """
     with tempfile.TemporaryDirectory(prefix="bench-locust-") as folder:
         prefix = Path(folder) / "step"
@@ -77,6 +81,7 @@ def run(
         if think:
             env["BENCH_CAPACITY_THINK"] = f"{think[0]},{think[1]}"
         before_cpu = _children_cpu()
+        before_portal = portal_cpu() if portal_cpu else 0.0
         before_ticks = machine._cpu_ticks()
         started = time.monotonic()
         finished = subprocess.run(
@@ -91,6 +96,7 @@ def run(
         wall = time.monotonic() - started
         after_ticks = machine._cpu_ticks()
         locust_cpu = _children_cpu() - before_cpu
+        portal = (portal_cpu() - before_portal) if portal_cpu else None
         stats = prefix.with_name("step_stats.csv")
         if finished.returncode >= BROKEN_EXIT or not stats.exists():
             raise StepError(f"Locust failed ({finished.returncode}): {finished.stderr[-1500:]}")
@@ -98,6 +104,12 @@ def run(
         failures = _failures(prefix.with_name("step_failures.csv"))
     busy, total = (a - b for a, b in zip(after_ticks, before_ticks, strict=True))
     cores = os.cpu_count() or 1
+    machine_share = busy / total if total > 0 else None
+    locust_share = locust_cpu / (wall * cores)
+    portal_share = portal / (wall * cores) if portal is not None else None
+    others = None
+    if machine_share is not None and portal_share is not None:
+        others = round(max(machine_share - locust_share - portal_share, 0.0), 3)
     total_row = rows.pop("Aggregated", None) or {"requests": 0, "failures": 0}
     return {
         "users": users,
@@ -110,8 +122,10 @@ def run(
         "pages": rows,
         "failures": failures,
         "seconds": round(wall, 1),
-        "locust_cpu_share": round(locust_cpu / (wall * cores), 3),
-        "machine_cpu_share": round(busy / total, 3) if total > 0 else None,
+        "locust_cpu_share": round(locust_share, 3),
+        "portal_cpu_share": round(portal_share, 3) if portal_share is not None else None,
+        "machine_cpu_share": round(machine_share, 3) if machine_share is not None else None,
+        "others_cpu_share": others,  # everyone else's, during the step
     }
 
 

@@ -2,7 +2,8 @@
 
 Pure functions over step results, so every case is exact: doubling while steps pass,
 bisecting once one fails, stopping when pass and failure are close, and a pass above a
-failure (noise on a shared machine) never taken as the figure.
+failure (noise on a shared machine) never taken as the figure. Then the mix's proportions,
+and which processes count as the portal's when its CPU time is added up.
 """
 
 from __future__ import annotations
@@ -107,3 +108,12 @@ def test_the_mix_keeps_the_national_estimates_proportions():
     assert victims == 2 * staff
     assert mix.pages_per_second_per_user() == 0.1  # 5 to 15 s of thought
     assert round(mix.national_peak_pages_per_second()) == 125
+
+
+def test_the_portals_cpu_is_its_processes_and_their_children_only():
+    from bench.capacity.cpu import _descendants
+
+    parents = {10: 1, 11: 10, 12: 10, 13: 11, 20: 1, 21: 20}  # pid -> parent
+    assert _descendants(10, parents) == {11, 12, 13}
+    assert _descendants(20, parents) == {21}
+    assert _descendants(13, parents) == set()
