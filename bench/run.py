@@ -43,6 +43,11 @@ BUSY_RETRIES = 1
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if "--capacity" in argv:  # `make bench BENCH_ARGS="--capacity ..."`: see bench.capacity
+        from bench.capacity.runner import main as capacity
+
+        return capacity([arg for arg in argv if arg != "--capacity"])
     args = _arguments(argv)
     try:
         load.wrk_path()  # fail at once, with the fix, rather than after loading data
@@ -106,6 +111,11 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         action="store_true",
         help="PostgreSQL only: four pages at --cases cases, then at 200,000 cases and "
         "2,000,000 updates (bench/national.py; writes bench/results/national.*)",
+    )
+    parser.add_argument(
+        "--capacity",
+        action="store_true",
+        help="run the capacity search instead (python -m bench.capacity --help for its options)",
     )
     return parser.parse_args(argv)
 
