@@ -155,7 +155,7 @@ def run_one(database: str, args: argparse.Namespace) -> dict:
             "files": chosen,
             "rows": rows,
             "transfer": {"page": home.label, **weight},
-            "targets": targets.check(rows, weight, args.connections),
+            "targets": targets.check(rows, weight, args.connections, database),
         }
 
 
@@ -184,6 +184,8 @@ def _measure(row: pages.Measured, base: str, cookie, params: dict, args) -> dict
     if others > machine.BUSY_SHARE:
         busy = f"other programs were using {others:.0%} of the CPUs"
         result["note"] = f"{result['note']}; {busy}" if result["note"] else busy
+    if row.public_cache:
+        result.update(load.cache_headers(base + path, headers))
     return {"available": True, "path": path, "others_cpu_share": round(others, 2), **result}
 
 
