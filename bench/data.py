@@ -160,14 +160,15 @@ def load(cases: int = 2000, teams: int = 10, officers_per_team: int = 8, seed: i
     return data
 
 
-def cookie_for(app, token: str) -> str:
+def cookie_for(app, token: str, kind: str) -> str:
     """The signed Flask session cookie a browser holds once signed in: the session token
     Flask-Login reads, and the CSRF secret Flask-WTF put there on the first page with a
     form. Without that secret every request would make a new one and send a new cookie
     back, which no browser does more than once (it keeps what it was sent)."""
     serializer = app.session_interface.get_signing_serializer(app)
     csrf_secret = hashlib.sha1(os.urandom(64)).hexdigest()  # noqa: S324 - as Flask-WTF makes it
-    return serializer.dumps({"_user_id": token, "_fresh": True, "csrf_token": csrf_secret})
+    user_id = f"{kind}.{token}"  # as Principal.get_id writes it
+    return serializer.dumps({"_user_id": user_id, "_fresh": True, "csrf_token": csrf_secret})
 
 
 def _session(kind: str, principal_id: uuid.UUID) -> str:

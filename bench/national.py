@@ -144,7 +144,8 @@ def run(args, measure: Callable, say: Callable[[str], None]) -> dict:
         say(f"Loaded {loaded.cases} cases in {time.perf_counter() - started:.0f} s")
         cookie_name = app.config["SESSION_COOKIE_NAME"]
         cookies = {
-            key: (cookie_name, data.cookie_for(app, token)) for key, token in loaded.tokens.items()
+            key: (cookie_name, data.cookie_for(app, token, loaded.principals[key][0]))
+            for key, token in loaded.tokens.items()
         }
         databases.release(app)
         say(f"\n== at {loaded.cases:,} cases")

@@ -130,7 +130,8 @@ def run_one(database: str, args: argparse.Namespace) -> dict:
         _say(f"Loaded {loaded.cases} cases in {time.perf_counter() - started:.0f} s")
         cookie_name = app.config["SESSION_COOKIE_NAME"]
         cookies = {
-            key: (cookie_name, data.cookie_for(app, token)) for key, token in loaded.tokens.items()
+            key: (cookie_name, data.cookie_for(app, token, loaded.principals[key][0]))
+            for key, token in loaded.tokens.items()
         }
         chosen = files.pick(app)
         rows = {row.key: {"label": row.label} for row in pages.ALL}

@@ -127,7 +127,7 @@ def sign_in(app, population: Population, users: int, path: Path) -> None:
                         principal_id=uuid.UUID(person["id"]),
                     )
                 )
-                entries.append({**person, "cookie": data.cookie_for(app, token)})
+                entries.append({**person, "cookie": data.cookie_for(app, token, principal_kind)})
             out[kind] = entries
         db.session.commit()
         db.session.remove()

@@ -69,9 +69,16 @@ def start_session(principal) -> AuthSession:
     return record
 
 
-def load_principal(token: str):
-    """Flask-Login's user loader: the principal behind a live session token, or None."""
-    found = _session_and_principal(token)
+def load_principal(user_id: str):
+    """Flask-Login's user loader: the principal behind a live session token, or None.
+
+    `user_id` is "<kind>.<token>" (Principal.get_id), or a bare token from a cookie made
+    before the kind was kept. The kind only chooses which table to join: the row must
+    still say that kind, and the token must still match."""
+    kind, _, token = user_id.rpartition(".")  # a token has no "." in it
+    if kind and kind not in PRINCIPAL_MODELS:
+        return None
+    found = _session_and_principal(token, kind or None)
     if found is None:
         return None
     record, principal = found
@@ -90,12 +97,14 @@ def load_principal(token: str):
     return principal
 
 
-def _session_and_principal(token: str):
+def _session_and_principal(token: str, kind: str | None):
     """The live session behind `token` and its principal (None if that has gone), in one
-    query: every page asks for both before it does anything else."""
-    query = _SESSION_QUERIES.get(tuple(PRINCIPAL_MODELS))
+    query: every page asks for both before it does anything else. With the `kind`, only
+    its table is joined; without it, every kind's."""
+    kinds = (kind,) if kind else tuple(PRINCIPAL_MODELS)
+    query = _SESSION_QUERIES.get(kinds)
     if query is None:
-        query = _SESSION_QUERIES[tuple(PRINCIPAL_MODELS)] = _session_query()
+        query = _SESSION_QUERIES[kinds] = _session_query(kinds)
     row = db.session.execute(query, {"token_hash": _hash(token)}).unique().first()
     if row is None:
         return None
@@ -108,16 +117,18 @@ def _session_and_principal(token: str):
 _SESSION_QUERIES: dict[tuple[str, ...], object] = {}
 
 
-def _session_query():
-    kinds = list(PRINCIPAL_MODELS.items())
-    query = select(AuthSession, *(model for _, model in kinds))
-    for kind, model in kinds:
+def _session_query(kinds: tuple[str, ...]):
+    models = [(kind, PRINCIPAL_MODELS[kind]) for kind in kinds]
+    query = select(AuthSession, *(model for _, model in models))
+    for kind, model in models:
         query = query.outerjoin(
             model, and_(AuthSession.principal_kind == kind, model.id == AuthSession.principal_id)
         )
+    if len(kinds) == 1:
+        query = query.where(AuthSession.principal_kind == kinds[0])
     return query.where(
         AuthSession.token_hash == bindparam("token_hash"), AuthSession.ended_at.is_(None)
-    ).options(*(load for kind, _ in kinds for load in PRINCIPAL_LOADS.get(kind, ())))
+    ).options(*(load for kind in kinds for load in PRINCIPAL_LOADS.get(kind, ())))
 
 
 def _expire(record: AuthSession, reason: str) -> None:

@@ -16,7 +16,9 @@ class PrincipalMixin(UserMixin):
     session_token = None  # set by portal.auth.sessions when the session is loaded
 
     def get_id(self) -> str | None:
-        return self.session_token
+        # What Flask-Login keeps in the signed cookie: the kind first, so that loading
+        # the session joins only this kind's table (portal.auth.sessions.load_principal).
+        return f"{self.kind}.{self.session_token}" if self.session_token else None
 
     @property
     def role(self) -> str:
