@@ -4,9 +4,10 @@ A force's worth of cases: ten teams of eight officers, each team with a supervis
 officer with about 25 open cases (a heavy but real load for a specialist investigator, so
 a supervisor's dashboard covers about 200), each case with a victim, three updates, a
 Victims' Code duty and a question or two. A big team of 2,000 open cases (80 officers at
-the same 25 each, one supervisor) shows whether the staff pages grow with the team. Beside them, two small teams exist only to show
-whether a page's database queries grow with the number of updates: one holds a victim
-with 1 update, the other a victim with 20 (each with its own officer and supervisor).
+the same 25 each, one supervisor) shows whether the staff pages grow with the team.
+Beside them, two small teams exist only to show whether a page's database queries grow
+with the number of updates: one holds a victim with 1 update, the other a victim with 20
+(each with its own officer and supervisor).
 
 Rows go in through the ORM (the encrypted attributes need the app's keys) in large
 batches, one commit per batch. Everyone who signs in gets a real server-side session row;

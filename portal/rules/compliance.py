@@ -76,6 +76,20 @@ class Figures:
     by_officer: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     by_event: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
 
+    def officers_shown(self, limit: int = SHOWN) -> Capped:
+        """The officers for the dashboard, by name; in a team of more than `limit`, the
+        `limit` with the lowest share met on time (those to look at first), lowest first.
+        The CSV always has every officer."""
+        named = sorted(self.by_officer.items())
+        if len(named) <= limit:
+            return Capped(named, len(named))
+        lowest = sorted(named, key=lambda pair: (_share_or_top(pair[1]), pair[0]))
+        return Capped(lowest[:limit], len(named))
+
+
+def _share_or_top(tally: Tally) -> float:
+    return 101.0 if tally.share is None else tally.share
+
 
 def settled_at(obligation: Obligation, now: datetime) -> datetime | None:
     met, due = obligation.met_at, obligation.due_at
