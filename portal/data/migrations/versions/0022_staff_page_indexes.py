@@ -19,7 +19,7 @@ def upgrade():
     op.create_index(
         "ix_case_officer_status_contact",
         "case",
-        ["officer_id", "status", "last_contact_at"],
+        ["officer_id", "status", "last_contact_at", "id"],
     )
     op.create_index(
         "ix_obligation_case_open",
