@@ -156,9 +156,18 @@ def _caseload_columns(last_read):
 
 def caseload(principal, now: datetime, page: int = 1) -> CaseloadPage:
     """The open cases `principal` may see, what needs doing first at the top, `PER_PAGE`
-    a page. The order needs every case's next deadline, so one query reads the few values
-    it needs for all of them; only the page's cases are then loaded whole."""
+    a page. An open safety report comes before anything else (as `safety.for_caseload`
+    puts it on the page), so it is on the first page however many cases there are."""
     open_cases = visible_cases(principal).where(Case.status == CaseStatus.OPEN)
+    first = (page - 1) * PER_PAGE
+    if getattr(principal, "role", None) == StaffRole.OFFICER:
+        # An officer's own cases (about 25): one query loads them all whole.
+        ranked = sorted(_rows(open_cases, now), key=lambda pair: pair[0])
+        rows = [row for _, row in ranked]
+        return CaseloadPage(rows[first : first + PER_PAGE], page, len(rows))
+    # A team's (up to thousands): the order needs every case's next deadline, so one
+    # query reads the few values it needs for all of them; only the page's cases are then
+    # loaded whole.
     order = (
         open_cases.join(Victim, Victim.id == Case.victim_id)
         .with_only_columns(
@@ -175,29 +184,31 @@ def caseload(principal, now: datetime, page: int = 1) -> CaseloadPage:
     for row in db.session.execute(order):
         case_id, contact, frequency, country, due, kind, questions, reply, calls, reports = row
         deadline = _earliest(_routine(contact, frequency, country), due, kind, reply)
-        # An open safety report comes before anything else (as `safety.for_caseload` puts
-        # it on the page), so it is on the first page however big the team.
-        keys.append(((reports == 0, *_rank(deadline, now, questions, calls)), case_id))
+        keys.append((_rank(deadline, now, questions, calls, reports), case_id))
     keys.sort(key=lambda pair: pair[0])
-    first = (page - 1) * PER_PAGE
     shown = [case_id for _, case_id in keys[first : first + PER_PAGE]]
+    by_id = {row.case.id: row for _, row in _rows(open_cases.where(Case.id.in_(shown)), now)}
+    return CaseloadPage([by_id[i] for i in shown if i in by_id], page, len(keys))
+
+
+def _rows(query, now: datetime) -> list[tuple[tuple, CaseloadRow]]:
+    """Each case of `query` whole, as a caseload row, with its place in the order."""
     last_read = (
         select(func.max(Update.read_at)).where(Update.case_id == Case.id).correlate(Case)
     ).scalar_subquery()
     query = (
-        open_cases.where(Case.id.in_(shown))
-        .options(joinedload(Case.victim), joinedload(Case.officer))
-        .add_columns(*_caseload_columns(last_read))
+        query.options(joinedload(Case.victim), joinedload(Case.officer))
+        .add_columns(*_caseload_columns(last_read), _open_safety_reports())
+        .order_by(Case.created_at, Case.id)
     )
-    rows = {}
-    for case, event_due, event_type, questions, reply_due, calls, read_at in db.session.execute(
-        query
-    ):
-        deadline = next_deadline(case, event_due, event_type, reply_due)
+    rows = []
+    for case, due, kind, questions, reply_due, calls, read_at, reports in db.session.execute(query):
+        deadline = next_deadline(case, due, kind, reply_due)
         overdue = deadline is not None and deadline.overdue(now)
         due_today = deadline is not None and deadline.due_today(now)
-        rows[case.id] = CaseloadRow(case, deadline, overdue, due_today, questions, calls, read_at)
-    return CaseloadPage([rows[i] for i in shown if i in rows], page, len(keys))
+        row = CaseloadRow(case, deadline, overdue, due_today, questions, calls, read_at)
+        rows.append((_rank(deadline, now, questions, calls, reports), row))
+    return rows
 
 
 def _open_safety_reports():
@@ -209,13 +220,13 @@ def _open_safety_reports():
     )
 
 
-def _rank(deadline: Deadline | None, now: datetime, questions: int, calls: int):
-    # Overdue or asked for a call first; then due today or waiting for a reply; then the
-    # rest; the earliest deadline first within each.
+def _rank(deadline: Deadline | None, now: datetime, questions: int, calls: int, reports: int):
+    # An open safety report first; then overdue or asked for a call; then due today or
+    # waiting for a reply; then the rest; the earliest deadline first within each.
     overdue = deadline is not None and deadline.overdue(now)
     due_today = deadline is not None and deadline.due_today(now)
-    rank = 0 if overdue or calls else 1 if due_today or calls or questions else 2
-    return (rank, deadline.due_at.timestamp() if deadline else float("inf"))
+    rank = 0 if overdue or calls else 1 if due_today or questions else 2
+    return (reports == 0, rank, deadline.due_at.timestamp() if deadline else float("inf"))
 
 
 def case_updates(case: Case) -> list[Update]:
