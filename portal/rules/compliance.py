@@ -25,7 +25,7 @@ from sqlalchemy.orm import contains_eager, joinedload
 from sqlalchemy.sql.functions import FunctionElement
 
 from portal.data.models import Case, CaseStatus, Obligation, StaffUser, Victim
-from portal.data.scoping import visible_cases
+from portal.data.scoping import case_scope, join_visible, visible_cases
 from portal.extensions import db
 from portal.rules.capped import SHOWN, Capped
 from portal.rules.victims_code import london_date, next_routine_due
@@ -147,14 +147,13 @@ def _tallies(principal, starts: list[datetime], end: datetime, now: datetime) ->
     each of `starts` to `end` (never after `now`). Team and event figures add them up."""
     settled, result = _settled_and_outcome()
     earliest = min(starts)
-    case_ids = visible_cases(principal).with_only_columns(Case.id)
     in_period = [func.sum(case((settled >= start, 1), else_=0)) for start in starts]
     rows = db.session.execute(
         select(StaffUser.display_name, Obligation.event_type, result, *in_period)
         .join(Case, Case.id == Obligation.case_id)
         .join(StaffUser, StaffUser.id == Case.officer_id)
         .where(
-            Obligation.case_id.in_(case_ids),
+            case_scope(principal),
             or_(Obligation.due_at >= earliest, Obligation.met_at >= earliest),
             settled >= earliest,
             settled <= min(end, now),
@@ -195,22 +194,25 @@ def _start_of_london_day(day: date) -> datetime:
 def open_items(principal, now: datetime, limit: int = SHOWN) -> tuple[Capped, Capped]:
     """Unmet Code deadlines: those already overdue, and those due by the end of today, the
     earliest first, `limit` of each with how many there are."""
-    case_ids = visible_cases(principal).with_only_columns(Case.id)
-    unmet = and_(Obligation.case_id.in_(case_ids), Obligation.met_at.is_(None))
+    unmet = Obligation.met_at.is_(None)
     second = now.replace(microsecond=0)
     tomorrow = _start_of_london_day(london_date(now) + timedelta(days=1))
     overdue = Obligation.due_at < second
     today = and_(Obligation.due_at >= second, Obligation.due_at < tomorrow)
     counts = db.session.execute(
-        select(func.count().filter(overdue), func.count().filter(today))
-        .select_from(Obligation)
-        .where(unmet, Obligation.due_at < tomorrow)
+        join_visible(
+            select(func.count().filter(overdue), func.count().filter(today)).select_from(
+                Obligation
+            ),
+            principal,
+            Obligation.case_id,
+        ).where(unmet, Obligation.due_at < tomorrow)
     ).one()
 
     def first(condition) -> list[Obligation]:
         return list(
             db.session.scalars(
-                select(Obligation)
+                join_visible(select(Obligation), principal, Obligation.case_id)
                 .where(unmet, condition)
                 .options(joinedload(Obligation.case).joinedload(Case.officer))
                 .order_by(Obligation.due_at, Obligation.id)
