@@ -33,6 +33,7 @@ test: setup system-packages-test
 # The benchmark (bench/run.py): SQLite, then a throwaway PostgreSQL database on
 # 127.0.0.1:5432, in about 5 minutes; prints Markdown and writes bench/results/. wrk is
 # Debian's HTTP load generator. Shorter: make bench BENCH_ARGS="--database sqlite --seconds 3"
+# The capacity run instead (Locust, about 6 to 10 minutes): make bench BENCH_ARGS="--capacity"
 bench: setup
 	@SYSTEM_PACKAGES="wrk" sh .ci/system-packages
 	$(BIN)/python -m bench.run $(BENCH_ARGS)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import os
 import random
 import secrets
 import uuid
@@ -184,9 +185,13 @@ def _open_cases(data: Dataset, officers, cases: int, rng, now, passphrase, count
 
 
 def cookie_for(app, token: str) -> str:
-    """The signed Flask session cookie that Flask-Login reads the session token from."""
+    """The signed Flask session cookie a browser holds once signed in: the session token
+    Flask-Login reads, and the CSRF secret Flask-WTF put there on the first page with a
+    form. Without that secret every request would make a new one and send a new cookie
+    back, which no browser does more than once (it keeps what it was sent)."""
     serializer = app.session_interface.get_signing_serializer(app)
-    return serializer.dumps({"_user_id": token, "_fresh": True})
+    csrf_secret = hashlib.sha1(os.urandom(64)).hexdigest()  # noqa: S324 - as Flask-WTF makes it
+    return serializer.dumps({"_user_id": token, "_fresh": True, "csrf_token": csrf_secret})
 
 
 def _session(kind: str, principal_id: uuid.UUID) -> str:

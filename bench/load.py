@@ -77,6 +77,18 @@ def check_answers_200(url: str, headers: dict[str, str]) -> str | None:
     return f"answered {response.status_code}" + (f" (to {where})" if where else "")
 
 
+def cache_headers(url: str, headers: dict[str, str]) -> dict:
+    """Whether a cache in front of the portal may keep this answer for everyone: it sets
+    no cookie and says `Cache-Control: public`."""
+    response = requests.get(url, headers=headers, allow_redirects=False, timeout=120)
+    cookie = response.headers.get("Set-Cookie")
+    control = response.headers.get("Cache-Control", "")
+    return {
+        "cacheable": cookie is None and "public" in control,
+        "cache_headers": f"Set-Cookie: {'yes' if cookie else 'none'}; Cache-Control: {control}",
+    }
+
+
 def run(url: str, headers: dict[str, str], duration: int, connections: int) -> LoadResult:
     _wrk(url, headers, WARM_UP_SECONDS, connections)
     raw = _wrk(url, headers, duration, connections)

@@ -23,6 +23,7 @@ class Measured:
     # static file it is compared with (the comparison is of serving a file, not of gzip).
     compressed: bool = True
     connections: int | None = None  # None: as many as the run uses (20 by default)
+    public_cache: bool = False  # check it sends no cookie and says Cache-Control: public
 
 
 # Served by `bench.bare_app`; every other row by the portal.
@@ -87,6 +88,13 @@ PAGES: tuple[Measured, ...] = (
         "Supervisor dashboard, 2,000 cases",
         "/staff/dashboard",
         signed_in_as="supervisor_big",
+    ),
+    # A public page a cache in front of the portal may keep: no cookie, Cache-Control public.
+    Measured(
+        "guide_page",
+        "Easy-read guide page (public)",
+        "/guides/en/{guide_slug}",
+        public_cache=True,
     ),
     Measured(
         "guide_pdf",

@@ -27,6 +27,7 @@ from bench import (
     guides,
     load,
     machine,
+    national,
     pages,
     queries,
     report,
@@ -42,12 +43,19 @@ BUSY_RETRIES = 1
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if "--capacity" in argv:  # `make bench BENCH_ARGS="--capacity ..."`: see bench.capacity
+        from bench.capacity.runner import main as capacity
+
+        return capacity([arg for arg in argv if arg != "--capacity"])
     args = _arguments(argv)
     try:
         load.wrk_path()  # fail at once, with the fix, rather than after loading data
     except load.LoadError as error:
         _say(str(error))
         return 2
+    if args.national:
+        return national.main(args, _measure, RESULTS, _say)
     results = {
         "machine": machine.describe(),
         "settings": {
@@ -98,6 +106,17 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         help="a PostgreSQL URL allowed to create databases (a throwaway one is made there)",
     )
     parser.add_argument("--no-guides", action="store_true", help="skip timing the guides")
+    parser.add_argument(
+        "--national",
+        action="store_true",
+        help="PostgreSQL only: four pages at --cases cases, then at 200,000 cases and "
+        "2,000,000 updates (bench/national.py; writes bench/results/national.*)",
+    )
+    parser.add_argument(
+        "--capacity",
+        action="store_true",
+        help="run the capacity search instead (python -m bench.capacity --help for its options)",
+    )
     return parser.parse_args(argv)
 
 
@@ -136,7 +155,7 @@ def run_one(database: str, args: argparse.Namespace) -> dict:
             "files": chosen,
             "rows": rows,
             "transfer": {"page": home.label, **weight},
-            "targets": targets.check(rows, weight, args.connections),
+            "targets": targets.check(rows, weight, args.connections, database),
         }
 
 
@@ -165,6 +184,8 @@ def _measure(row: pages.Measured, base: str, cookie, params: dict, args) -> dict
     if others > machine.BUSY_SHARE:
         busy = f"other programs were using {others:.0%} of the CPUs"
         result["note"] = f"{result['note']}; {busy}" if result["note"] else busy
+    if row.public_cache:
+        result.update(load.cache_headers(base + path, headers))
     return {"available": True, "path": path, "others_cpu_share": round(others, 2), **result}
 
 

@@ -53,6 +53,9 @@ def _configure(app: Flask, settings: Settings, overrides: dict) -> None:
         SEND_FILE_MAX_AGE_DEFAULT=60 * 60 * 24 * 365,
         COMPRESS_MIMETYPES=["text/html", "text/css", "text/javascript", "application/json"],
         COMPRESS_MIN_SIZE=500,
+        # gzip level 4, not 6: on a victim's home page, 2 % more bytes (about 100) for
+        # 40 % less time compressing, which was a tenth of the page's time.
+        COMPRESS_LEVEL=4,
         BABEL_TRANSLATION_DIRECTORIES=str(TRANSLATIONS),
         BABEL_DEFAULT_LOCALE="en",
         # Every date and time a person reads is UK time, whatever the server's zone.
@@ -75,7 +78,7 @@ def _init_extensions(app: Flask, settings: Settings) -> None:
     from portal.data import database
     from portal.extensions import babel, compress, csrf, db, limiter, login_manager, migrate
     from portal.security.crypto import BlindIndex, Keyring
-    from portal.web import errors, headers, request_log
+    from portal.web import errors, headers, request_log, translations
     from portal.web.i18n import select_locale
 
     app.extensions["portal.keyring"] = Keyring(app.config["ENCRYPTION_KEYS"])
@@ -93,6 +96,7 @@ def _init_extensions(app: Flask, settings: Settings) -> None:
         render_item=database.render_migration_item,
     )
     babel.init_app(app, locale_selector=select_locale)
+    translations.init_app(app, babel)
     csrf.init_app(app)
     compress.init_app(app)
     limiter.init_app(app)

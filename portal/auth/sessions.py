@@ -14,9 +14,10 @@ from datetime import timedelta
 
 from flask import Response, current_app, g, redirect, session
 from flask_login import current_user, login_user, logout_user
-from sqlalchemy import select, update
+from sqlalchemy import and_, bindparam, select, update
+from sqlalchemy.orm import joinedload
 
-from portal.data.models import AuthSession, StaffUser, Victim, utcnow
+from portal.data.models import AuthSession, Case, StaffUser, Victim, utcnow
 from portal.extensions import db
 
 # Writing last_seen on every request would make every page a write; a minute is precise
@@ -24,11 +25,17 @@ from portal.extensions import db
 LAST_SEEN_RESOLUTION = timedelta(seconds=60)
 
 PRINCIPAL_MODELS: dict[str, type] = {"victim": Victim, "staff": StaffUser}
+# What comes with a principal in the same query, because every page of theirs needs it:
+# a victim's cases, each with its officer (the home page names the officer).
+PRINCIPAL_LOADS: dict[str, tuple] = {
+    "victim": (joinedload(Victim.cases).joinedload(Case.officer),),
+}
 
 
-def register_principal(kind: str, model: type) -> None:
+def register_principal(kind: str, model: type, loads: tuple = ()) -> None:
     """Let a later area (supporters, say) add a kind of principal."""
     PRINCIPAL_MODELS[kind] = model
+    PRINCIPAL_LOADS[kind] = loads
 
 
 def _hash(token: str) -> str:
@@ -64,20 +71,15 @@ def start_session(principal) -> AuthSession:
 
 def load_principal(token: str):
     """Flask-Login's user loader: the principal behind a live session token, or None."""
-    record = db.session.scalar(
-        select(AuthSession).where(
-            AuthSession.token_hash == _hash(token), AuthSession.ended_at.is_(None)
-        )
-    )
-    if record is None:
+    found = _session_and_principal(token)
+    if found is None:
         return None
+    record, principal = found
     now = utcnow()
     if now - record.last_seen_at > idle_limit(record.principal_kind):
         return _expire(record, "idle")
     if now - record.created_at > absolute_limit():
         return _expire(record, "lifetime")
-    model = PRINCIPAL_MODELS.get(record.principal_kind)
-    principal = db.session.get(model, record.principal_id) if model else None
     if principal is None or not principal.is_active:
         return _expire(record, "inactive")
     if now - record.last_seen_at > LAST_SEEN_RESOLUTION:
@@ -86,6 +88,36 @@ def load_principal(token: str):
     principal.session_token = token
     g.auth_session = record
     return principal
+
+
+def _session_and_principal(token: str):
+    """The live session behind `token` and its principal (None if that has gone), in one
+    query: every page asks for both before it does anything else."""
+    query = _SESSION_QUERIES.get(tuple(PRINCIPAL_MODELS))
+    if query is None:
+        query = _SESSION_QUERIES[tuple(PRINCIPAL_MODELS)] = _session_query()
+    row = db.session.execute(query, {"token_hash": _hash(token)}).unique().first()
+    if row is None:
+        return None
+    record, *principals = row
+    return record, next((p for p in principals if p is not None), None)
+
+
+# Built once per set of principal kinds and reused: SQLAlchemy then also keeps its cache
+# key, which costs about as much to work out as the query takes to run.
+_SESSION_QUERIES: dict[tuple[str, ...], object] = {}
+
+
+def _session_query():
+    kinds = list(PRINCIPAL_MODELS.items())
+    query = select(AuthSession, *(model for _, model in kinds))
+    for kind, model in kinds:
+        query = query.outerjoin(
+            model, and_(AuthSession.principal_kind == kind, model.id == AuthSession.principal_id)
+        )
+    return query.where(
+        AuthSession.token_hash == bindparam("token_hash"), AuthSession.ended_at.is_(None)
+    ).options(*(load for kind, _ in kinds for load in PRINCIPAL_LOADS.get(kind, ())))
 
 
 def _expire(record: AuthSession, reason: str) -> None:

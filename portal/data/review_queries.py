@@ -81,15 +81,41 @@ def decisions_with_requests(principal) -> list[tuple[Update, ReviewRequest | Non
     return [(update, request) for update, request in rows]
 
 
-def decisions_to_offer(victim) -> list[tuple[Update, ReviewRequest | None]]:
+def decisions_among(published: list[Update]) -> list[tuple[Update, ReviewRequest | None]]:
+    """`decisions_with_requests` for updates already loaded (every update on the
+    victim's cases, as her home page has them): a query only when there is a decision."""
+    decisions = sorted(
+        (
+            update
+            for update in published
+            if update.event_type in REVIEWABLE_TYPES and update.corrects_id is None
+        ),
+        key=lambda update: (update.published_at, update.id),
+    )
+    if not decisions:
+        return []
+    requests = {
+        request.update_id: request
+        for request in db.session.scalars(
+            select(ReviewRequest).where(ReviewRequest.update_id.in_([d.id for d in decisions]))
+        )
+    }
+    return [(decision, requests.get(decision.id)) for decision in decisions]
+
+
+def decisions_to_offer(
+    victim, published: list[Update] | None = None
+) -> list[tuple[Update, ReviewRequest | None]]:
     """For the victim's home page: each decision they have read, with its request.
+    `published`: every update on her cases, when the caller has them already.
 
     A decision not yet opened is left out, so the home page never gives away news that
     the victim chose to read later behind its content note.
     """
+    found = decisions_among(published) if published is not None else None
     return [
         (decision, request)
-        for decision, request in decisions_with_requests(victim)
+        for decision, request in (found if found is not None else decisions_with_requests(victim))
         if decision.read_at is not None or request is not None
     ]
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, bindparam, select
 
 from portal.auth.codes import hash_code, new_code
 from portal.data import audit
@@ -207,13 +207,18 @@ class Notice:
     on: datetime
 
 
+# Asked on every visit to the victim's home page: built once, so SQLAlchemy keeps its
+# cache key too (portal.data.victim_queries says why that matters).
+_LATEST_APPROVED = (
+    _of_victim(bindparam("victim_id"))
+    .where(AccessReissue.status == ReissueStatus.APPROVED)
+    .order_by(AccessReissue.decided_at.desc())
+    .limit(1)
+)
+
+
 def notice_for(victim: Victim) -> Notice | None:
-    reissue = db.session.scalar(
-        _of_victim(victim.id)
-        .where(AccessReissue.status == ReissueStatus.APPROVED)
-        .order_by(AccessReissue.decided_at.desc())
-        .limit(1)
-    )
+    reissue = db.session.scalar(_LATEST_APPROVED, {"victim_id": victim.id})
     if reissue is None or reissue.disputed_at is not None:
         return None
     if reissue.used_at is None:

@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from functools import lru_cache
 
-from flask_babel import format_date
+from babel.dates import format_date as babel_format_date
+from flask_babel import format_date, get_locale
 
 from portal.rules.victims_code.london_time import london_date
 
+# A fixed pattern, because plain "en" in Babel is American English ("March 16, 2026").
+DAY_PATTERN = "d MMMM y"
+
 
 def day(moment: datetime) -> str:
-    """A date in the reader's language, as a London calendar day, day first.
+    """A date in the reader's language, as a London calendar day, day first."""
+    locale = get_locale()
+    if locale is None:  # outside a request: Flask-Babel's own default
+        return format_date(london_date(moment), format=DAY_PATTERN)
+    return _written(london_date(moment), str(locale))
 
-    A fixed pattern, because plain "en" in Babel is American English ("March 16, 2026").
-    """
-    return format_date(london_date(moment), format="d MMMM y")
+
+# A page lists many updates, most on days already written: Babel's formatting is about
+# 30 µs a date, a look-up here well under one. Days and languages are few.
+@lru_cache(maxsize=8192)
+def _written(on: date, locale: str) -> str:
+    return babel_format_date(on, format=DAY_PATTERN, locale=locale)

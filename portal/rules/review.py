@@ -54,11 +54,12 @@ def is_reviewable(update: Update) -> bool:
     return scheme_of(update) is not None
 
 
-def decisions_to_offer(victim) -> list[tuple[Update, ReviewRequest | None]]:
-    """The decisions the victim has read that a review scheme covers, with any request."""
+def decisions_to_offer(victim, published=None) -> list[tuple[Update, ReviewRequest | None]]:
+    """The decisions the victim has read that a review scheme covers, with any request.
+    `published`: every update on her cases, if the caller has them (no second query)."""
     return [
         (decision, request)
-        for decision, request in review_queries.decisions_to_offer(victim)
+        for decision, request in review_queries.decisions_to_offer(victim, published)
         if is_reviewable(decision)
     ]
 

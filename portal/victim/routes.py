@@ -54,13 +54,14 @@ def home():
     me = _me()
     failed_tries = throttle.take_failures_to_tell(me)  # told once, then forgotten
     notice = access_reissue.notice_for(me)
+    home = home_for(me)
     page = render_template(
         "victim/home.html",
-        home=home_for(me),
+        home=home,
         not_applicable=stages.NOT_APPLICABLE,
         review_links=[
             (decision, request, review_rules.scheme_of(decision))
-            for decision, request in review_rules.decisions_to_offer(me)
+            for decision, request in review_rules.decisions_to_offer(me, home.published)
         ],
         failed_tries=failed_tries_notice(failed_tries) if failed_tries else None,
         reissue_notice=notice,

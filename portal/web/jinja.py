@@ -4,13 +4,13 @@ or say what every page shows (the name, languages, support lines, the nonce)."""
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 
-from flask import Flask, request
+from flask import Flask
 from flask_babel import format_date, format_datetime, format_time, get_locale
 from flask_babel import lazy_gettext as _l
 from govuk_frontend_wtf.main import WTFormsHelpers
+from jinja2 import pass_context
 from markupsafe import escape
 
 from portal.auth.sessions import seconds_until_idle_timeout
@@ -19,39 +19,33 @@ from portal.easyread.language_support import interface_is_draft
 from portal.rules import choices, interpreting, officers, publishing, records_requests
 from portal.rules.dates import day
 from portal.rules.languages import LANGUAGES, language
-from portal.rules.support_lines import EMERGENCY, open_now
+from portal.rules.support_lines import EMERGENCY, SUPPORT_LINES, open_now
 from portal.rules.text_language import written_in
 from portal.rules.victims_code import OfferKind
 from portal.web.assets import asset_url
+from portal.web.fragments import Fragment, fragment
 from portal.web.headers import csp_nonce
+from portal.web.html_text import printable
+from portal.web.translations import template_text
 
 # A neutral name: nothing in a tab, a history entry or a bookmark says "police" or "case".
 SERVICE_NAME = _l("Beacon")
 
 
-# Characters HTML may not carry (a parse error, "invalid-codepoint"): C0 controls but tab,
-# line feed, form feed and carriage return; DEL and the C1 controls; the noncharacters.
-_NONCHARACTERS = "".join(
-    chr(plane * 0x10000 + last) for plane in range(17) for last in (0xFFFE, 0xFFFF)
-)
-_NOT_FOR_HTML = re.compile(
-    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef" + re.escape(_NONCHARACTERS) + "]"
-)
-
-
-def visible_text(value):
+@pass_context
+def visible_text(context, value):
     """Jinja's `finalize`: every value a template prints, less what HTML cannot hold.
 
     A person can type a control character into any form, or put a NUL in an address, and
     the page would show it back. Removing them here covers every page and every field.
+    A fragment (portal.web.fragments) was cleaned when it was made and filled in.
     """
+    if type(value) is Fragment:
+        return value
+    value = template_text(context, value)
     if not isinstance(value, str) and hasattr(value, "__html__"):
         value = escape(value)  # a form field or widget: its own HTML, as Markup
-    if isinstance(value, str) and _NOT_FOR_HTML.search(value):
-        # str.replace on Markup keeps it Markup: escaped text stays escaped.
-        for character in set(_NOT_FOR_HTML.findall(value)):
-            value = value.replace(character, "")
-    return value
+    return printable(value) if isinstance(value, str) else value
 
 
 def current_language():
@@ -69,12 +63,9 @@ def interface_translation_is_draft() -> bool:
     return interface_is_draft(str(get_locale()))
 
 
-def support_lines_open_now():
-    return open_now(utcnow())
-
-
-def request_path() -> str:
-    return request.full_path.rstrip("?")
+def support_lines_open_now() -> tuple[str, ...]:
+    """The numbers of the support lines open now: the footer fragment's key."""
+    return tuple(line.number for line in open_now(utcnow()))
 
 
 def clock(moment: datetime) -> str:
@@ -113,13 +104,14 @@ GLOBALS = {
     "current_language": current_language,
     "day": day,
     "emergency_line": EMERGENCY,
+    "fragment": fragment,
     "idle_timeout_seconds": seconds_until_idle_timeout,
     "interface_translation_is_draft": interface_translation_is_draft,
     "languages": LANGUAGES,
     "officer_text_language": officer_text_language,
-    "request_path": request_path,
     "service_name": SERVICE_NAME,
     "staff_label": staff_label,
+    "support_lines": SUPPORT_LINES,
     "support_lines_open_now": support_lines_open_now,
 }
 FILTERS = {

@@ -23,7 +23,7 @@ class CaseStatus(StrEnum):
 class Case(IdMixin, TimestampMixin, Base):
     __tablename__ = "case"
     # A team's open cases and whose routine update is late; with the id, a query for the
-    # ids of a team's cases reads this index alone (migration 0022).
+    # ids of a team's cases reads this index alone (migration 0023).
     __table_args__ = (
         Index("ix_case_officer_status_contact", "officer_id", "status", "last_contact_at", "id"),
     )
@@ -88,7 +88,7 @@ class Obligation(IdMixin, TimestampMixin, Base):
     """Something the Victims' Code says the police must tell the victim, and by when."""
 
     __tablename__ = "obligation"
-    # Covers the dashboard's counts and tallies of a team's deadlines (migration 0022).
+    # Covers the dashboard's counts and tallies of a team's deadlines (migration 0023).
     __table_args__ = (
         Index("ix_obligation_case_open", "case_id", "met_at", "due_at", "event_type"),
     )
@@ -111,7 +111,7 @@ class MessageKind(StrEnum):
 
 class Message(IdMixin, TimestampMixin, Base):
     __tablename__ = "message"
-    # Covers counting and listing a team's questions waiting for a reply (migration 0022).
+    # Covers counting and listing a team's questions waiting for a reply (migration 0023).
     __table_args__ = (
         Index(
             "ix_message_case_waiting",

@@ -37,7 +37,8 @@ class StaffUser(PrincipalMixin, IdMixin, TimestampMixin, Base):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     display_name: Mapped[str] = mapped_column(String(120))
     staff_role: Mapped[str] = mapped_column(String(20), default=StaffRole.OFFICER)
-    team_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("team.id"))
+    # Indexed: the dashboard finds a team's cases through its members.
+    team_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("team.id"), index=True)
     team: Mapped[Team | None] = relationship(back_populates="members")
     # Contact details a victim is given for their officer (work phone, hours).
     contact_phone: Mapped[str | None] = mapped_column(String(40))
@@ -104,7 +105,8 @@ class StaffChange(IdMixin, TimestampMixin, Base):
     requested_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
     requested_by: Mapped[StaffUser] = relationship(foreign_keys=[requested_by_id])
     requested_at: Mapped[datetime]
-    expires_at: Mapped[datetime]
+    # Indexed: the dashboard lists the changes still waiting, those not yet expired.
+    expires_at: Mapped[datetime] = mapped_column(index=True)
     decided_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff_user.id"))
     decided_by: Mapped[StaffUser | None] = relationship(foreign_keys=[decided_by_id])
     decided_at: Mapped[datetime | None]

@@ -8,6 +8,7 @@ to be understood), both ask for information in simple and accessible language.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -321,10 +322,27 @@ def _matcher() -> tuple[re.Pattern[str], tuple[Term, ...]]:
 
 def find_jargon(text: str) -> list[Term]:
     """The jargon terms in `text`, each once, in order of first appearance."""
+    digest = hashlib.blake2b(text.encode(), digest_size=16).digest()
+    found = _FOUND.get(digest)
+    if found is None:
+        found = _FOUND[digest] = _search(text)
+        if len(_FOUND) > FOUND_KEPT:
+            del _FOUND[next(iter(_FOUND))]  # the oldest
+    return list(found)
+
+
+# An update page searches the same words on every visit, and the search (one alternation
+# over every spelling, at every position) took about a tenth of the page. What was found
+# is kept by a digest of the text, so that no one's words stay in the process's memory.
+FOUND_KEPT = 4096
+_FOUND: dict[bytes, tuple[Term, ...]] = {}
+
+
+def _search(text: str) -> tuple[Term, ...]:
     pattern, terms = _matcher()
     found: dict[str, Term] = {}
     for match in pattern.finditer(text):
         assert match.lastindex is not None
         term = terms[match.lastindex - 1]
         found.setdefault(term.term, term)
-    return list(found.values())
+    return tuple(found.values())

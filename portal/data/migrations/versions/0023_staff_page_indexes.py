@@ -3,14 +3,14 @@
 The dashboard counts and lists a team's deadlines and questions in SQL; these indexes hold
 every column those queries read, so the database answers from the index alone.
 
-Revision ID: 0022
-Revises: 0021
+Revision ID: 0023
+Revises: 0022
 """
 
 from alembic import op
 
-revision = "0022"
-down_revision = "0021"
+revision = "0023"
+down_revision = "0022"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,5 @@
+import sys
+
+from bench.capacity.runner import main
+
+sys.exit(main())
