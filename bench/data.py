@@ -3,9 +3,11 @@
 A force's worth of cases: ten teams of eight officers, each team with a supervisor, each
 officer with about 25 open cases (a heavy but real load for a specialist investigator, so
 a supervisor's dashboard covers about 200), each case with a victim, three updates, a
-Victims' Code duty and a question or two. Beside them, two small teams exist only to show
-whether a page's database queries grow with the number of updates: one holds a victim
-with 1 update, the other a victim with 20 (each with its own officer and supervisor).
+Victims' Code duty and a question or two. A big team of 2,000 open cases (80 officers at
+the same 25 each, one supervisor) shows whether the staff pages grow with the team.
+Beside them, two small teams exist only to show whether a page's database queries grow
+with the number of updates: one holds a victim with 1 update, the other a victim with 20
+(each with its own officer and supervisor).
 
 Rows go in through the ORM (the encrypted attributes need the app's keys) in large
 batches, one commit per batch. Everyone who signs in gets a real server-side session row;
@@ -56,6 +58,8 @@ OFFICER_TEXT = (
 )
 QUESTION = "Can you tell me when I will hear about the interview? I would like to know."
 BATCH = 250
+BIG_TEAM_CASES = 2000
+CASES_PER_OFFICER = 25
 
 
 @dataclass
@@ -106,27 +110,21 @@ def load(cases: int = 2000, teams: int = 10, officers_per_team: int = 8, seed: i
     data.principals["officer_load"] = ("staff", officers[0].ensure_id())
     db.session.commit()
 
-    for start in range(0, cases, BATCH):
-        for n in range(start, min(start + BATCH, cases)):
-            officer = officers[n % len(officers)]
-            victim = _victim(next(counter), passphrase, now)
-            # Most victims heard something within the month they agreed; about one in ten
-            # is overdue for a routine update, as a busy team's would be.
-            last_contact = now - timedelta(days=rng.randint(0, 33), hours=rng.randint(1, 23))
-            created = last_contact - timedelta(days=rng.randint(20, 300))
-            case = _case(victim, officer, next(counter), created, last_contact)
-            db.session.add_all([victim, case])
-            updates = [
-                _update(case, officer, rng.choice(EVENTS), last_contact - timedelta(days=7 * h))
-                for h in range(3)
-            ]
-            db.session.add_all(updates)
-            data.updates += len(updates)
-            db.session.add(_obligation(case, officer, now, overdue=rng.random() < 0.1))
-            for _ in range(rng.randint(0, 2)):
-                db.session.add(_message(case, now))
-            data.cases += 1
-        db.session.commit()
+    _open_cases(data, officers, cases, rng, now, passphrase, counter)
+
+    # The big team: one supervisor over BIG_TEAM_CASES open cases, at the same ~25 cases an
+    # officer, so the dashboard and the caseload are measured at 200 and at 2,000 cases.
+    big_team = Team(name="Big team")
+    big_supervisor = _staff(big_team, StaffRole.SUPERVISOR, next(counter), password)
+    big_officers = [
+        _staff(big_team, StaffRole.OFFICER, next(counter), password)
+        for _ in range(BIG_TEAM_CASES // CASES_PER_OFFICER)
+    ]
+    db.session.add_all([big_team, big_supervisor, *big_officers])
+    db.session.commit()
+    data.principals["supervisor_big"] = ("staff", big_supervisor.ensure_id())
+    data.principals["officer_big"] = ("staff", big_officers[0].ensure_id())
+    _open_cases(data, big_officers, BIG_TEAM_CASES, rng, now, passphrase, counter)
 
     # The query-growth pair: same shape, 1 update against 20, each in a team of its own.
     for count in (1, 20):
@@ -158,6 +156,32 @@ def load(cases: int = 2000, teams: int = 10, officers_per_team: int = 8, seed: i
         data.tokens[key] = _session(kind, principal_id)
     db.session.commit()
     return data
+
+
+def _open_cases(data: Dataset, officers, cases: int, rng, now, passphrase, counter) -> None:
+    """`cases` open cases shared in turn among `officers`, each with three updates, a Code
+    duty and up to two questions."""
+    for start in range(0, cases, BATCH):
+        for n in range(start, min(start + BATCH, cases)):
+            officer = officers[n % len(officers)]
+            victim = _victim(next(counter), passphrase, now)
+            # Most victims heard something within the month they agreed; about one in ten
+            # is overdue for a routine update, as a busy team's would be.
+            last_contact = now - timedelta(days=rng.randint(0, 33), hours=rng.randint(1, 23))
+            created = last_contact - timedelta(days=rng.randint(20, 300))
+            case = _case(victim, officer, next(counter), created, last_contact)
+            db.session.add_all([victim, case])
+            updates = [
+                _update(case, officer, rng.choice(EVENTS), last_contact - timedelta(days=7 * h))
+                for h in range(3)
+            ]
+            db.session.add_all(updates)
+            data.updates += len(updates)
+            db.session.add(_obligation(case, officer, now, overdue=rng.random() < 0.1))
+            for _ in range(rng.randint(0, 2)):
+                db.session.add(_message(case, now))
+            data.cases += 1
+        db.session.commit()
 
 
 def cookie_for(app, token: str, kind: str) -> str:

@@ -75,6 +75,20 @@ PAGES: tuple[Measured, ...] = (
         signed_in_as="supervisor_load",
         growth=("supervisor_1", "supervisor_20"),
     ),
+    # The same two pages for the big team (2,000 open cases, 80 officers): each should
+    # keep at least 80 % of its speed at 200 (the rows above).
+    Measured(
+        "caseload_big",
+        "Officer caseload, team of 2,000 cases",
+        "/staff/",
+        signed_in_as="officer_big",
+    ),
+    Measured(
+        "dashboard_big",
+        "Supervisor dashboard, 2,000 cases",
+        "/staff/dashboard",
+        signed_in_as="supervisor_big",
+    ),
     # A public page a cache in front of the portal may keep: no cookie, Cache-Control public.
     Measured(
         "guide_page",

@@ -24,7 +24,7 @@ VICTIM_PAGES_GAIN = 2.5  # the victim home and update pages: at least 2.5x today
 DASHBOARD_GAIN = 5.0  # the supervisor dashboard (a team of 200 cases): at least 5x
 LARGE_TEAM_SHARE = 0.80  # at 2,000 cases, at least 80 % of the same page's speed at 200
 # A page at 200 cases and the same page for a team of 2,000, from bench.pages.
-TEAM_SIZES = (("caseload", "caseload_large"), ("dashboard", "dashboard_large"))
+TEAM_SIZES = (("caseload", "caseload_big"), ("dashboard", "dashboard_big"))
 
 
 def check(rows: dict, weight: dict, connections: int, database: str = "sqlite") -> list[dict]:

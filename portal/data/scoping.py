@@ -31,17 +31,31 @@ from portal.extensions import db
 
 def visible_cases(principal) -> Select[tuple[Case]]:
     """A query for the cases `principal` may see (none for anyone unrecognised)."""
-    query = select(Case)
+    return select(Case).where(case_scope(principal))
+
+
+def case_scope(principal):
+    """The condition on `Case` for the cases `principal` may see."""
     role = getattr(principal, "role", None)
     if role == "victim":
-        return _a_victims_cases(principal.id)
+        return Case.victim_id == principal.id
     if role == StaffRole.OFFICER:
-        return query.where(Case.officer_id == principal.id)
+        return Case.officer_id == principal.id
     if role == StaffRole.SUPERVISOR and principal.team_id is not None:
         team_officers = select(StaffUser.id).where(StaffUser.team_id == principal.team_id)
-        return query.where(Case.officer_id.in_(team_officers))
+        return Case.officer_id.in_(team_officers)
     # Admins manage accounts and never see case content; so does everyone else by default.
-    return query.where(false())
+    return false()
+
+
+def join_visible(query: Select, principal, case_id) -> Select:
+    """`query` cut to the rows whose case (`case_id`, a column) `principal` may see.
+
+    A join to the case rather than `case_id IN (the ids of every visible case)`: the
+    database need not list a team's 2,000 case ids first, and may start from whichever
+    side is smaller (a handful of open requests, say).
+    """
+    return query.join(Case, Case.id == case_id).where(case_scope(principal))
 
 
 def _a_victims_cases(victim_id) -> Select[tuple[Case]]:

@@ -33,7 +33,7 @@ from portal.data.models import (
     utcnow,
 )
 from portal.data.outbox import enqueue_for_case
-from portal.data.scoping import visible_cases
+from portal.data.scoping import join_visible
 from portal.extensions import db
 
 ACTIVATION_LIFETIME = timedelta(days=7)
@@ -144,8 +144,7 @@ def refuse(reissue: AccessReissue, supervisor: StaffUser) -> None:
 
 
 def _in_scope(principal) -> Select:
-    cases = visible_cases(principal).with_only_columns(Case.id)
-    return select(AccessReissue).where(AccessReissue.case_id.in_(cases))
+    return join_visible(select(AccessReissue), principal, AccessReissue.case_id)
 
 
 def waiting_for_decision(principal) -> list[AccessReissue]:

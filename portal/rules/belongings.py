@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from portal.data.models import Case, PropertyItem
-from portal.data.scoping import visible_cases
+from portal.data.scoping import join_visible
 from portal.extensions import db
 from portal.rules.victims_code import london_date
 
@@ -162,10 +162,9 @@ class OverdueItem:
 def overdue_items(principal, today: date) -> list[OverdueItem]:
     """The items past their target return date in the cases `principal` may see, oldest
     date first."""
-    cases = visible_cases(principal).with_only_columns(Case.id)
     items = db.session.scalars(
-        select(PropertyItem)
-        .where(PropertyItem.case_id.in_(cases), is_overdue_sql(today))
+        join_visible(select(PropertyItem), principal, PropertyItem.case_id)
+        .where(is_overdue_sql(today))
         .options(joinedload(PropertyItem.case).joinedload(Case.officer))
         .order_by(PropertyItem.target_return_on, PropertyItem.id)
     ).all()

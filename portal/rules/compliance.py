@@ -17,15 +17,21 @@ import csv
 import io
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import contains_eager, joinedload
+from sqlalchemy.sql.functions import FunctionElement
 
-from portal.data.models import Case, CaseStatus, Obligation, StaffUser
-from portal.data.scoping import visible_cases
+from portal.data.models import Case, CaseStatus, Obligation, StaffUser, Victim
+from portal.data.scoping import case_scope, join_visible, visible_cases
 from portal.extensions import db
+from portal.rules.capped import SHOWN, Capped
 from portal.rules.victims_code import london_date, next_routine_due
+from portal.rules.victims_code.deadlines import RoutineFrequency
+from portal.rules.victims_code.london_time import LONDON
+from portal.rules.victims_code.working_days import Country
 
 PERIODS = (30, 90)
 CSV_COLUMNS = (
@@ -57,8 +63,8 @@ class Tally:
         """Share met on time, as a percentage; None when nothing fell due."""
         return round(100 * self.met_on_time / self.due, 1) if self.due else None
 
-    def add(self, outcome: str) -> None:
-        setattr(self, outcome, getattr(self, outcome) + 1)
+    def add(self, outcome: str, count: int = 1) -> None:
+        setattr(self, outcome, getattr(self, outcome) + count)
 
 
 @dataclass
@@ -69,6 +75,20 @@ class Figures:
     team: Tally = field(default_factory=Tally)
     by_officer: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     by_event: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+
+    def officers_shown(self, limit: int = SHOWN) -> Capped:
+        """The officers for the dashboard, by name; in a team of more than `limit`, the
+        `limit` with the lowest share met on time (those to look at first), lowest first.
+        The CSV always has every officer."""
+        named = sorted(self.by_officer.items())
+        if len(named) <= limit:
+            return Capped(named, len(named))
+        lowest = sorted(named, key=lambda pair: (_share_or_top(pair[1]), pair[0]))
+        return Capped(lowest[:limit], len(named))
+
+
+def _share_or_top(tally: Tally) -> float:
+    return 101.0 if tally.share is None else tally.share
 
 
 def settled_at(obligation: Obligation, now: datetime) -> datetime | None:
@@ -85,89 +105,187 @@ def outcome(obligation: Obligation) -> str:
     return "met_on_time" if met.replace(microsecond=0) <= obligation.due_at else "met_late"
 
 
-def _team_obligations(principal, since: datetime) -> list[tuple[Obligation, str]]:
-    case_ids = visible_cases(principal).with_only_columns(Case.id)
+class _WholeSecond(FunctionElement):
+    """A timestamp cut to the whole second, in SQL: the Code's "to the second"."""
+
+    inherit_cache = True
+    name = "whole_second"
+
+
+@compiles(_WholeSecond)
+def _whole_second_postgresql(element, compiler, **kw):
+    return f"date_trunc('second', {compiler.process(element.clauses, **kw)})"
+
+
+@compiles(_WholeSecond, "sqlite")
+def _whole_second_sqlite(element, compiler, **kw):
+    # SQLite keeps 'YYYY-MM-DD HH:MM:SS.ffffff': the first 19 characters are the second.
+    return f"substr({compiler.process(element.clauses, **kw)}, 1, 19)"
+
+
+def _on_time():
+    # met.replace(microsecond=0) <= due, as `outcome` says; cutting both to the second
+    # keeps it exact, since a whole second is at or before `due` exactly when it is at or
+    # before `due` cut to the second.
+    return _WholeSecond(Obligation.met_at) <= _WholeSecond(Obligation.due_at)
+
+
+def _settled_and_outcome():
+    """`settled_at` and `outcome` as SQL expressions (the rule of this module's docstring)."""
+    on_time = and_(Obligation.met_at.is_not(None), _on_time())
+    settled = case((on_time, Obligation.met_at), else_=Obligation.due_at)
+    result = case(
+        (Obligation.met_at.is_(None), "not_met"),
+        (_on_time(), "met_on_time"),
+        else_="met_late",
+    )
+    return settled, result
+
+
+def _tallies(principal, starts: list[datetime], end: datetime, now: datetime) -> list[Figures]:
+    """One SQL query: per officer, event type and outcome, how many deadlines settled from
+    each of `starts` to `end` (never after `now`). Team and event figures add them up."""
+    settled, result = _settled_and_outcome()
+    earliest = min(starts)
+    in_period = [func.sum(case((settled >= start, 1), else_=0)) for start in starts]
     rows = db.session.execute(
-        select(Obligation, StaffUser.display_name)
+        select(StaffUser.display_name, Obligation.event_type, result, *in_period)
         .join(Case, Case.id == Obligation.case_id)
         .join(StaffUser, StaffUser.id == Case.officer_id)
         .where(
-            Obligation.case_id.in_(case_ids),
-            or_(Obligation.due_at >= since, Obligation.met_at >= since),
+            case_scope(principal),
+            or_(Obligation.due_at >= earliest, Obligation.met_at >= earliest),
+            settled >= earliest,
+            settled <= min(end, now),
+            # Not met on time and not yet due: not settled, so not counted anywhere.
+            or_(Obligation.due_at <= now, and_(Obligation.met_at.is_not(None), _on_time())),
         )
-        .order_by(Obligation.due_at, Obligation.id)
-    )
-    return [(obligation, name) for obligation, name in rows]
+        .group_by(StaffUser.display_name, Obligation.event_type, result)
+    ).all()
+    results = []
+    for index, start in enumerate(starts):
+        figures = Figures(days=(end - start).days, start=start, end=end)
+        for name, event_type, outcome_, *counts in rows:
+            count = int(counts[index] or 0)
+            if count:
+                figures.team.add(outcome_, count)
+                figures.by_officer[name].add(outcome_, count)
+                figures.by_event[event_type].add(outcome_, count)
+        results.append(figures)
+    return results
 
 
 def timeliness(principal, now: datetime, periods=PERIODS) -> list[Figures]:
     """Figures for each period (in days) ending now, for the cases `principal` may see."""
-    rows = _team_obligations(principal, now - timedelta(days=max(periods)))
-    results = []
-    for days in periods:
-        figures = Figures(days=days, start=now - timedelta(days=days), end=now)
-        for obligation, officer_name in rows:
-            moment = settled_at(obligation, now)
-            if moment is None or not figures.start <= moment <= now:
-                continue
-            result = outcome(obligation)
-            figures.team.add(result)
-            figures.by_officer[officer_name].add(result)
-            figures.by_event[obligation.event_type].add(result)
-        results.append(figures)
-    return results
+    starts = [now - timedelta(days=days) for days in periods]
+    return _tallies(principal, starts, now, now)
 
 
 def timeliness_between(principal, start: datetime, end: datetime, now: datetime) -> Figures:
     """The same figures for any period, from `start` to `end` (the PCC export's periods).
     A deadline not yet passed at `now` is not counted, as in `timeliness`."""
-    until = min(end, now)
-    figures = Figures(days=(end - start).days, start=start, end=end)
-    for obligation, officer_name in _team_obligations(principal, start):
-        moment = settled_at(obligation, now)
-        if moment is None or not start <= moment <= until:
-            continue
-        result = outcome(obligation)
-        figures.team.add(result)
-        figures.by_officer[officer_name].add(result)
-        figures.by_event[obligation.event_type].add(result)
-    return figures
+    return _tallies(principal, [start], end, now)[0]
 
 
-def open_items(principal, now: datetime) -> tuple[list[Obligation], list[Obligation]]:
-    """Unmet Code deadlines: those already overdue, and those due by the end of today."""
-    case_ids = visible_cases(principal).with_only_columns(Case.id)
-    unmet = db.session.scalars(
-        select(Obligation)
-        .where(Obligation.case_id.in_(case_ids), Obligation.met_at.is_(None))
-        .options(joinedload(Obligation.case).joinedload(Case.officer))
-        .order_by(Obligation.due_at, Obligation.id)
-    ).all()
-    today = london_date(now)
-    overdue = [o for o in unmet if now.replace(microsecond=0) > o.due_at]
-    due_today = [o for o in unmet if o not in overdue and london_date(o.due_at) == today]
-    return overdue, due_today
+def _start_of_london_day(day: date) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=LONDON).astimezone(UTC)
 
 
-def routine_overdue(principal, now: datetime) -> list[tuple[Case, datetime]]:
-    """Open cases whose agreed routine update is overdue, oldest first."""
-    cases = db.session.scalars(
-        visible_cases(principal)
-        .where(Case.status == CaseStatus.OPEN)
-        .options(joinedload(Case.victim), joinedload(Case.officer))
-        .order_by(Case.last_contact_at, Case.id)
-    ).all()
-    late = []
-    for case in cases:
-        try:
-            due = next_routine_due(
-                case.last_contact_at, case.victim.routine_frequency, case.force_country
+def open_items(principal, now: datetime, limit: int = SHOWN) -> tuple[Capped, Capped]:
+    """Unmet Code deadlines: those already overdue, and those due by the end of today, the
+    earliest first, `limit` of each with how many there are."""
+    unmet = Obligation.met_at.is_(None)
+    second = now.replace(microsecond=0)
+    tomorrow = _start_of_london_day(london_date(now) + timedelta(days=1))
+    overdue = Obligation.due_at < second
+    today = and_(Obligation.due_at >= second, Obligation.due_at < tomorrow)
+    counts = db.session.execute(
+        join_visible(
+            select(func.count().filter(overdue), func.count().filter(today)).select_from(
+                Obligation
+            ),
+            principal,
+            Obligation.case_id,
+        ).where(unmet, Obligation.due_at < tomorrow)
+    ).one()
+
+    def first(condition) -> list[Obligation]:
+        return list(
+            db.session.scalars(
+                join_visible(select(Obligation), principal, Obligation.case_id)
+                .where(unmet, condition)
+                .options(joinedload(Obligation.case).joinedload(Case.officer))
+                .order_by(Obligation.due_at, Obligation.id)
+                .limit(limit)
             )
-        except ValueError:
-            continue
-        if due is not None and now.replace(microsecond=0) > due:
-            late.append((case, due))
-    return late
+        )
+
+    return Capped(first(overdue), counts[0]), Capped(first(today), counts[1])
+
+
+def routine_thresholds(now: datetime) -> dict[tuple[str, str], datetime]:
+    """For each routine frequency and force country: a routine update is overdue at `now`
+    exactly when the last contact was before this moment.
+
+    `next_routine_due` stays the rule: it never goes back when the last contact is later,
+    so the last London day of contact that is overdue now is found by stepping back from
+    today, and everything before the start of the next day is overdue too.
+    """
+    second = now.replace(microsecond=0)
+    thresholds = {}
+    for frequency in (RoutineFrequency.FORTNIGHTLY, RoutineFrequency.MONTHLY):
+        for country in Country:
+            # A contact this many days ago is not due before tomorrow: start there.
+            day = london_date(now) - timedelta(days=13 if frequency == "fortnightly" else 27)
+            while second <= next_routine_due(_start_of_london_day(day), frequency, country):
+                day -= timedelta(days=1)
+            thresholds[(frequency.value, country.value)] = _start_of_london_day(
+                day + timedelta(days=1)
+            )
+    return thresholds
+
+
+def routine_overdue(principal, now: datetime, limit: int = SHOWN) -> Capped:
+    """Open cases whose agreed routine update is overdue, the oldest contact first:
+    `limit` of them, each with when it was due, and how many there are."""
+    thresholds = routine_thresholds(now)
+    late = or_(
+        *(
+            and_(
+                Victim.routine_frequency == frequency,
+                Case.force_country == country,
+                Case.last_contact_at < threshold,
+            )
+            for (frequency, country), threshold in thresholds.items()
+        )
+    )
+    query = (
+        visible_cases(principal)
+        .join(Victim, Victim.id == Case.victim_id)
+        # The latest threshold as well: the index on (officer, status, last contact) then
+        # skips every case contacted since, so only the few old enough are read.
+        .where(
+            Case.status == CaseStatus.OPEN,
+            Case.last_contact_at < max(thresholds.values()),
+            late,
+        )
+    )
+    total = db.session.scalar(query.with_only_columns(func.count()).order_by(None))
+    cases = db.session.scalars(
+        query.options(contains_eager(Case.victim), joinedload(Case.officer))
+        .order_by(Case.last_contact_at, Case.id)
+        .limit(limit)
+    ).all()
+    shown = [
+        (
+            case,
+            next_routine_due(
+                case.last_contact_at, case.victim.routine_frequency, case.force_country
+            ),
+        )
+        for case in cases
+    ]
+    return Capped(shown, total or 0)
 
 
 def _cell(value: str) -> str:

@@ -42,7 +42,7 @@ from portal.data.models import (
     SupporterKind,
     Update,
 )
-from portal.data.scoping import visible_cases
+from portal.data.scoping import join_visible, visible_cases
 from portal.extensions import db
 from portal.rules import stages
 from portal.rules.victims_code import LONDON, london_date
@@ -210,9 +210,10 @@ class StageCount:
 def counts_by_stage(principal) -> list[StageCount]:
     """Every request ever made in the cases `principal` may see, by the stage the case was
     at when she asked (and how many were about withdrawing): where people step back."""
-    cases = visible_cases(principal).with_only_columns(Case.id)
     rows = db.session.execute(
-        select(ContactPause.stage, ContactPause.about).where(ContactPause.case_id.in_(cases))
+        join_visible(
+            select(ContactPause.stage, ContactPause.about), principal, ContactPause.case_id
+        )
     ).all()
     total = Counter(row.stage for row in rows)
     withdrawing = Counter(row.stage for row in rows if row.about == PauseAbout.WITHDRAWING)

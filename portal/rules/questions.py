@@ -17,12 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import joinedload
 
 from portal.data.models import Case, Message, MessageKind
-from portal.data.scoping import visible_cases
+from portal.data.scoping import join_visible
 from portal.extensions import db
+from portal.rules.capped import SHOWN, Capped
 from portal.rules.victims_code import add_working_days, end_of_london_day, london_date
 
 DEFAULT_REPLY_WORKING_DAYS = 2
@@ -77,14 +78,25 @@ class OpenQuestion:
         )
 
 
-def open_questions(principal) -> list[OpenQuestion]:
-    """Every question still waiting for an answer in the cases `principal` may see,
-    the earliest reply date first (questions from before reply dates existed last)."""
-    cases = visible_cases(principal).with_only_columns(Case.id)
+def open_questions(principal, limit: int = SHOWN) -> Capped:
+    """The questions still waiting for an answer in the cases `principal` may see, the
+    earliest reply date first (questions from before reply dates existed last): the first
+    `limit`, and how many there are."""
+    waiting = is_open_question()
+    total = db.session.scalar(
+        join_visible(select(func.count()).select_from(Message), principal, Message.case_id).where(
+            waiting
+        )
+    )
     rows = db.session.execute(
-        select(Message.case_id, Message.created_at, Message.reply_due_at)
-        .where(Message.case_id.in_(cases), is_open_question())
+        join_visible(
+            select(Message.case_id, Message.created_at, Message.reply_due_at),
+            principal,
+            Message.case_id,
+        )
+        .where(waiting)
         .order_by(Message.reply_due_at.is_(None), Message.reply_due_at, Message.id)
+        .limit(limit)
     ).all()
     by_id = {
         case.id: case
@@ -94,4 +106,5 @@ def open_questions(principal) -> list[OpenQuestion]:
             .options(joinedload(Case.officer))
         )
     }
-    return [OpenQuestion(by_id[row.case_id], row.created_at, row.reply_due_at) for row in rows]
+    shown = [OpenQuestion(by_id[row.case_id], row.created_at, row.reply_due_at) for row in rows]
+    return Capped(shown, total or 0)

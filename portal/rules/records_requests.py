@@ -17,7 +17,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from portal.data.models import Case, RecordsAnswer, RecordsHolder, RecordsRequest
-from portal.data.scoping import a_victims_cases, visible_cases
+from portal.data.scoping import a_victims_cases, join_visible
 from portal.extensions import db
 
 HOLDERS = (
@@ -87,13 +87,17 @@ class Counts:
 
 def counts(principal) -> Counts:
     """Requests recorded in the cases `principal` may see, and answers still waiting."""
-    cases = visible_cases(principal).with_only_columns(Case.id)
-    in_cases = RecordsRequest.case_id.in_(cases)
-    made = db.session.scalar(select(func.count()).select_from(RecordsRequest).where(in_cases))
+    made = db.session.scalar(
+        join_visible(
+            select(func.count()).select_from(RecordsRequest), principal, RecordsRequest.case_id
+        )
+    )
     waiting = dict(
         db.session.execute(
-            select(RecordsRequest.answer, func.count())
-            .where(in_cases, _answer_waiting())
+            join_visible(
+                select(RecordsRequest.answer, func.count()), principal, RecordsRequest.case_id
+            )
+            .where(_answer_waiting())
             .group_by(RecordsRequest.answer)
         ).all()
     )

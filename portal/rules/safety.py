@@ -27,7 +27,7 @@ from sqlalchemy.orm import joinedload
 
 from portal.data import audit
 from portal.data.models import Case, CaseStatus, Release, SafetyRecord, SafetyReport, utcnow
-from portal.data.scoping import visible_cases
+from portal.data.scoping import join_visible
 from portal.extensions import db
 from portal.rules.victims_code import add_working_days, end_of_london_day, london_date
 
@@ -112,13 +112,10 @@ def report(victim, case: Case) -> SafetyReport:
 
 def open_reports(principal) -> list[SafetyReport]:
     """Reports not yet handled on the open cases `principal` may see, oldest first."""
-    cases = (
-        visible_cases(principal).where(Case.status == CaseStatus.OPEN).with_only_columns(Case.id)
-    )
     return list(
         db.session.scalars(
-            select(SafetyReport)
-            .where(SafetyReport.case_id.in_(cases), SafetyReport.handled_at.is_(None))
+            join_visible(select(SafetyReport), principal, SafetyReport.case_id)
+            .where(Case.status == CaseStatus.OPEN, SafetyReport.handled_at.is_(None))
             .options(joinedload(SafetyReport.case).joinedload(Case.victim))
             .order_by(SafetyReport.reported_at, SafetyReport.id)
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, null, select
 from sqlalchemy.orm import joinedload
 
 from portal.data.models import (
@@ -20,9 +20,11 @@ from portal.data.models import (
     MessageKind,
     Obligation,
     RightsRecord,
+    SafetyReport,
     StaffRole,
     StaffUser,
     Update,
+    Victim,
 )
 from portal.data.scoping import visible_cases
 from portal.extensions import db
@@ -61,10 +63,12 @@ class CaseloadRow:
 
 
 def routine_deadline(case: Case) -> Deadline | None:
+    return _routine(case.last_contact_at, case.victim.routine_frequency, case.force_country)
+
+
+def _routine(last_contact_at, frequency, country) -> Deadline | None:
     try:
-        due = next_routine_due(
-            case.last_contact_at, case.victim.routine_frequency, case.force_country
-        )
+        due = next_routine_due(last_contact_at, frequency, country)
     except ValueError:  # an unknown frequency: treat as no routine contact agreed
         return None
     return Deadline(due, "routine") if due else None
@@ -76,7 +80,11 @@ def next_deadline(
     event_type: str | None,
     reply_due: datetime | None = None,
 ):
-    candidates = [routine_deadline(case)]
+    return _earliest(routine_deadline(case), event_due, event_type, reply_due)
+
+
+def _earliest(routine, event_due, event_type, reply_due) -> Deadline | None:
+    candidates = [routine]
     if event_due is not None:
         candidates.append(Deadline(event_due, "event", event_type))
     if reply_due is not None:
@@ -120,40 +128,105 @@ def _open_questions(aggregate):
     )
 
 
-def caseload(principal, now: datetime) -> list[CaseloadRow]:
-    """The open cases `principal` may see, what needs doing first at the top."""
+# The caseload shows this many cases a page: a supervisor's team may hold 2,000.
+PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class CaseloadPage:
+    rows: list[CaseloadRow]
+    number: int  # from 1
+    total: int  # open cases on every page
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // PER_PAGE))
+
+
+def _caseload_columns(last_read):
+    return (
+        _open_obligation(Obligation.due_at),
+        _open_obligation(Obligation.event_type),
+        _open_questions(func.count(Message.id)),
+        _open_questions(func.min(Message.reply_due_at)),
+        _count_messages(MessageKind.CALL_REQUEST),
+        last_read,
+    )
+
+
+def caseload(principal, now: datetime, page: int = 1) -> CaseloadPage:
+    """The open cases `principal` may see, what needs doing first at the top, `PER_PAGE`
+    a page. An open safety report comes before anything else (as `safety.for_caseload`
+    puts it on the page), so it is on the first page however many cases there are."""
+    open_cases = visible_cases(principal).where(Case.status == CaseStatus.OPEN)
+    first = (page - 1) * PER_PAGE
+    if getattr(principal, "role", None) == StaffRole.OFFICER:
+        # An officer's own cases (about 25): one query loads them all whole.
+        ranked = sorted(_rows(open_cases, now), key=lambda pair: pair[0])
+        rows = [row for _, row in ranked]
+        return CaseloadPage(rows[first : first + PER_PAGE], page, len(rows))
+    # A team's (up to thousands): the order needs every case's next deadline, so one
+    # query reads the few values it needs for all of them; only the page's cases are then
+    # loaded whole.
+    order = (
+        open_cases.join(Victim, Victim.id == Case.victim_id)
+        .with_only_columns(
+            Case.id,
+            Case.last_contact_at,
+            Victim.routine_frequency,
+            Case.force_country,
+            *_caseload_columns(null())[:5],
+            _open_safety_reports(),
+        )
+        .order_by(Case.created_at, Case.id)
+    )
+    keys = []
+    for row in db.session.execute(order):
+        case_id, contact, frequency, country, due, kind, questions, reply, calls, reports = row
+        deadline = _earliest(_routine(contact, frequency, country), due, kind, reply)
+        keys.append((_rank(deadline, now, questions, calls, reports), case_id))
+    keys.sort(key=lambda pair: pair[0])
+    shown = [case_id for _, case_id in keys[first : first + PER_PAGE]]
+    by_id = {row.case.id: row for _, row in _rows(open_cases.where(Case.id.in_(shown)), now)}
+    return CaseloadPage([by_id[i] for i in shown if i in by_id], page, len(keys))
+
+
+def _rows(query, now: datetime) -> list[tuple[tuple, CaseloadRow]]:
+    """Each case of `query` whole, as a caseload row, with its place in the order."""
     last_read = (
         select(func.max(Update.read_at)).where(Update.case_id == Case.id).correlate(Case)
     ).scalar_subquery()
     query = (
-        visible_cases(principal)
-        .where(Case.status == CaseStatus.OPEN)
-        .options(joinedload(Case.victim), joinedload(Case.officer))
-        .add_columns(
-            _open_obligation(Obligation.due_at),
-            _open_obligation(Obligation.event_type),
-            _open_questions(func.count(Message.id)),
-            _open_questions(func.min(Message.reply_due_at)),
-            _count_messages(MessageKind.CALL_REQUEST),
-            last_read,
-        )
+        query.options(joinedload(Case.victim), joinedload(Case.officer))
+        .add_columns(*_caseload_columns(last_read), _open_safety_reports())
         .order_by(Case.created_at, Case.id)
     )
     rows = []
-    for case, event_due, event_type, questions, reply_due, calls, read_at in db.session.execute(
-        query
-    ):
-        deadline = next_deadline(case, event_due, event_type, reply_due)
+    for case, due, kind, questions, reply_due, calls, read_at, reports in db.session.execute(query):
+        deadline = next_deadline(case, due, kind, reply_due)
         overdue = deadline is not None and deadline.overdue(now)
         due_today = deadline is not None and deadline.due_today(now)
-        rows.append(CaseloadRow(case, deadline, overdue, due_today, questions, calls, read_at))
-    return sorted(rows, key=_urgency)
+        row = CaseloadRow(case, deadline, overdue, due_today, questions, calls, read_at)
+        rows.append((_rank(deadline, now, questions, calls, reports), row))
+    return rows
 
 
-def _urgency(row: CaseloadRow):
-    rank = 0 if row.overdue or row.call_requests else 1 if row.due_today or row.needs_action else 2
-    due = row.next_deadline.due_at.timestamp() if row.next_deadline else float("inf")
-    return (rank, due)
+def _open_safety_reports():
+    return (
+        select(func.count(SafetyReport.id))
+        .where(SafetyReport.case_id == Case.id, SafetyReport.handled_at.is_(None))
+        .correlate(Case)
+        .scalar_subquery()
+    )
+
+
+def _rank(deadline: Deadline | None, now: datetime, questions: int, calls: int, reports: int):
+    # An open safety report first; then overdue or asked for a call; then due today or
+    # waiting for a reply; then the rest; the earliest deadline first within each.
+    overdue = deadline is not None and deadline.overdue(now)
+    due_today = deadline is not None and deadline.due_today(now)
+    rank = 0 if overdue or calls else 1 if due_today or questions else 2
+    return (reports == 0, rank, deadline.due_at.timestamp() if deadline else float("inf"))
 
 
 def case_updates(case: Case) -> list[Update]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import current_app, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -25,10 +25,17 @@ from portal.staff.forms import NewCaseForm, ReplyForm, RightsForm
 
 @bp.get("/")
 def caseload():
-    rows, safety = case_safety.for_caseload(queries.caseload(current_user, utcnow()))
+    # A page number that is not a whole number from 1 up shows the first page; one past
+    # the last page is not found.
+    number = request.args.get("page", 1, type=int)
+    page = queries.caseload(current_user, utcnow(), number if number >= 1 else 1)
+    if page.number > page.pages:
+        abort(404)
+    rows, safety = case_safety.for_caseload(page.rows)
     return render_template(
         "staff/caseload.html",
         rows=rows,
+        page=page,
         safety=safety,
         safety_reports=safety_rules.open_reports(current_user),
         notification_flags=notification_flags_for([row.case for row in rows]),

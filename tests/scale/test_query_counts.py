@@ -123,3 +123,36 @@ def test_the_supervisor_dashboard_makes_as_many_queries_for_a_busy_team_as_for_a
     db.session.commit()
     busy = _queries_for(client, "/staff/dashboard")
     assert len(busy) == len(quiet), _explain(quiet, busy)
+
+
+def test_the_team_caseload_makes_as_many_queries_for_two_pages_of_cases_as_for_one_case(
+    client, app_context
+):
+    team = factories.make_team("Team North")
+    supervisor = factories.make_staff(StaffRole.SUPERVISOR, team=team)
+    officer = factories.make_staff(StaffRole.OFFICER, team=team)
+    _a_busy_case(officer, updates=1)
+    sign_in_staff(client, supervisor)
+    with_one = _queries_for(client, "/staff/")
+    for _ in range(60):  # more than a page of 50
+        _a_busy_case(factories.make_staff(StaffRole.OFFICER, team=team), updates=1)
+    with_sixty = _queries_for(client, "/staff/")
+    assert len(with_sixty) == len(with_one), _explain(with_one, with_sixty)
+
+
+def test_the_dashboard_makes_as_many_queries_when_its_lists_are_cut_short(client, app_context):
+    """More than 20 overdue deadlines, late routine updates, questions and officers."""
+    team = factories.make_team("Team North")
+    supervisor = factories.make_staff(StaffRole.SUPERVISOR, team=team)
+    officer = factories.make_staff(StaffRole.OFFICER, team=team)
+    _a_busy_case(officer, updates=1)
+    sign_in_staff(client, supervisor)
+    quiet = _queries_for(client, "/staff/dashboard")
+    for n in range(25):
+        case = _a_busy_case(factories.make_staff(StaffRole.OFFICER, team=team), updates=1)
+        case.last_contact_at = utcnow() - timedelta(days=60 + n)
+        factories.make_obligation(case, due_at=utcnow() - timedelta(days=n + 1))
+    db.session.commit()
+    busy = _queries_for(client, "/staff/dashboard")
+    assert "And 5 more." in client.get("/staff/dashboard").get_data(as_text=True)
+    assert len(busy) == len(quiet), _explain(quiet, busy)

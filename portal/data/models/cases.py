@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, LargeBinary, String
+from sqlalchemy import ForeignKey, Index, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.data.models.base import Base, IdMixin, TimestampMixin, utcnow
@@ -22,6 +22,11 @@ class CaseStatus(StrEnum):
 
 class Case(IdMixin, TimestampMixin, Base):
     __tablename__ = "case"
+    # A team's open cases and whose routine update is late; with the id, a query for the
+    # ids of a team's cases reads this index alone (migration 0023).
+    __table_args__ = (
+        Index("ix_case_officer_status_contact", "officer_id", "status", "last_contact_at", "id"),
+    )
 
     _crime_reference: Mapped[bytes] = mapped_column("crime_reference", LargeBinary)
     crime_reference = Encrypted("_crime_reference")
@@ -83,6 +88,10 @@ class Obligation(IdMixin, TimestampMixin, Base):
     """Something the Victims' Code says the police must tell the victim, and by when."""
 
     __tablename__ = "obligation"
+    # Covers the dashboard's counts and tallies of a team's deadlines (migration 0023).
+    __table_args__ = (
+        Index("ix_obligation_case_open", "case_id", "met_at", "due_at", "event_type"),
+    )
 
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
     case: Mapped[Case] = relationship()
@@ -102,6 +111,18 @@ class MessageKind(StrEnum):
 
 class Message(IdMixin, TimestampMixin, Base):
     __tablename__ = "message"
+    # Covers counting and listing a team's questions waiting for a reply (migration 0023).
+    __table_args__ = (
+        Index(
+            "ix_message_case_waiting",
+            "case_id",
+            "answered_at",
+            "kind",
+            "from_victim",
+            "reply_due_at",
+            "created_at",
+        ),
+    )
 
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
     case: Mapped[Case] = relationship()
