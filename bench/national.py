@@ -1,6 +1,8 @@
 """The national run: `python -m bench.run --national` (PostgreSQL only).
 
-It loads the benchmark's usual 2,000 cases (`bench.data`) and measures the victim's home
+It loads the benchmark's usual data (`bench.data`: 2,000 cases in ten teams, beside a
+second team of 2,000, so about 4,000 in all; "the 2,000-case figure" below is the usual
+run's, for the same people) and measures the victim's home
 page, an update page, the caseload and the dashboard; then `bulk_load` brings the same
 database up to 200,000 cases and 2,000,000 updates with COPY (the rows:
 `bench.national_rows`) and VACUUM ANALYZE, and the same four pages are measured again
