@@ -78,11 +78,20 @@ def render_case(case, reply_form=None, rights_form=None, status: int = 200):
         cps_answer_by=review_rules.cps_answer_expected_by,
         pause_request=pauses.for_officer(case, now),
         records_requests=records_rules.for_case(case),
-        reply_form=reply_form or ReplyForm(formdata=None),
-        rights_form=rights_form or RightsForm(formdata=None),
+        # A form sent back with its errors, or None: the blank one is a fragment, made
+        # only when it is first rendered (the rights form lists hundreds of languages).
+        reply_form=reply_form,
+        rights_form=rights_form,
+        blank_reply=_blank(ReplyForm),
+        blank_rights=_blank(RightsForm),
         form=reply_form or rights_form,
         now=now,
     ), status
+
+
+def _blank(form_class):
+    """The values of a blank form's fragment (portal.web.fragments), made when it needs them."""
+    return lambda: {"form": form_class(formdata=None)}
 
 
 @bp.route("/cases/new", methods=["GET", "POST"])

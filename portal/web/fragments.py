@@ -15,6 +15,7 @@ fragment must read nothing else that varies: no `current_user`, no clock, no req
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from flask import current_app, render_template, request, url_for
 from flask_babel import get_locale
@@ -35,14 +36,18 @@ class Fragment(Markup):
     """A fragment filled in: HTML already cleaned (`printable`) and escaped."""
 
 
-def fragment(template: str, values: dict | None = None, **key) -> Fragment:
+def fragment(template: str, values: dict | Callable[[], dict] | None = None, **key) -> Fragment:
     """`template` rendered with `key` (and the markers), filled in for this request.
     `values` are rendered too but are not part of the key: only what renders the same for
-    every request with this key (a form with nothing typed in it, say)."""
+    every request with this key (a form with nothing typed in it, say). They may be given
+    as a function that returns them, called only when the fragment is rendered: a form
+    that is costly to make (hundreds of choices) is then made once, not on every page."""
     kept = current_app.extensions.setdefault("portal.fragments", {})
     name = (template, str(get_locale()), *sorted(key.items()))
     html = kept.get(name)
     if html is None:
+        if callable(values):
+            values = values()
         rendered = render_template(template, **MARKERS, **(values or {}), **key)
         html = kept[name] = printable(rendered)
     return Fragment(_fill(html))
