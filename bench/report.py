@@ -90,7 +90,7 @@ def _queries(counts: dict | None) -> str:
 
 
 def _notes(result: dict) -> list[str]:
-    notes = []
+    notes = [_today_line(result.get("today") or {})]
     for row in pages.ALL:
         out = result["rows"].get(row.key, {})
         if out.get("note"):
@@ -103,6 +103,18 @@ def _notes(result: dict) -> list[str]:
         )
     notes.append(_transfer_line(result.get("transfer", {})))
     return notes
+
+
+def _today_line(today: dict) -> str:
+    if not today.get("available"):
+        return f"Today's portal: not measured ({today.get('reason', 'skipped')})."
+    shown = [
+        f"{out['label']} {out['requests_per_second']:,.0f} req/s "
+        f"({out['ratio']:.1%} of bare, p95 {out['p95_ms']:.0f} ms)"
+        for out in today["rows"].values()
+        if out.get("available") and "ratio" in out
+    ]
+    return f"Today's portal ({today['commit']}), in the same run: " + "; ".join(shown) + "."
 
 
 def _transfer_line(weight: dict) -> str:

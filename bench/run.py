@@ -21,6 +21,7 @@ from pathlib import Path
 import requests
 
 from bench import (
+    baseline,
     data,
     databases,
     files,
@@ -107,6 +108,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--no-guides", action="store_true", help="skip timing the guides")
     parser.add_argument(
+        "--no-baseline",
+        action="store_true",
+        help="do not measure today's portal (bench/baseline.py): the N-times targets then "
+        "say not measured",
+    )
+    parser.add_argument(
         "--national",
         action="store_true",
         help="PostgreSQL only: four pages at --cases cases, then at 200,000 cases and "
@@ -149,15 +156,48 @@ def run_one(database: str, args: argparse.Namespace) -> dict:
                 rows[row.key].update(_measure(row, portal, cookie, params, args))
             home = next(row for row in pages.PAGES if row.key == pages.TRANSFER_PAGE)
             weight = transfer.weigh(portal, home.path, cookies.get(home.signed_in_as))
+        today = {} if args.no_baseline else _measure_baseline(app, env, loaded, chosen, args)
         _add_ratios(rows)
+        _add_ratios_to(today, rows["bare"])
         return {
+            "today": today,
             "available": True,
             "data": loaded.summary(),
             "files": chosen,
             "rows": rows,
             "transfer": {"page": home.label, **weight},
-            "targets": targets.check(rows, weight, args.connections, database),
+            "targets": targets.check(rows, weight, args.connections, database, today),
         }
+
+
+def _measure_baseline(app, env: dict, loaded, chosen: dict, args) -> dict:
+    """The pages whose targets are multiples of today's, served by the portal as it was
+    at bench.baseline.BASELINE_COMMIT, against the same database (bench/baseline.py)."""
+    _say(f"  Today's portal ({baseline.BASELINE_COMMIT}), for the targets that compare with it:")
+    cookie_name = app.config["SESSION_COOKIE_NAME"]
+    measured = {}
+    try:
+        with (
+            baseline.checkout() as project,
+            server.serving("portal:create_app()", env, "/healthz", args.workers, project) as old,
+        ):
+            for row in pages.PAGES:
+                if row.key not in baseline.PAGES:
+                    continue
+                token = loaded.tokens[row.signed_in_as]
+                cookie = (cookie_name, baseline.bare_token_cookie(app, token))
+                params = {**chosen, **loaded.params.get(row.signed_in_as or "", {})}
+                measured[row.key] = {"label": row.label, **_measure(row, old, cookie, params, args)}
+    except (baseline.NoBaseline, RuntimeError) as error:
+        _say(f"  today's portal not measured: {error}")
+        return {"available": False, "reason": str(error)}
+    return {"available": True, "commit": baseline.BASELINE_COMMIT, "rows": measured}
+
+
+def _add_ratios_to(today: dict, bare: dict) -> None:
+    for out in today.get("rows", {}).values():
+        if out.get("available") and bare.get("available") and bare["requests_per_second"]:
+            out["ratio"] = round(out["requests_per_second"] / bare["requests_per_second"], 4)
 
 
 def _measure(row: pages.Measured, base: str, cookie, params: dict, args) -> dict:

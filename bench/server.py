@@ -50,9 +50,14 @@ def gunicorn_command(app: str, port: int, workers: int = WORKERS) -> list[str]:
 
 @contextlib.contextmanager
 def serving(
-    app: str, env: dict[str, str], ready_path: str, workers: int = WORKERS
+    app: str,
+    env: dict[str, str],
+    ready_path: str,
+    workers: int = WORKERS,
+    project: Path = PROJECT_ROOT,
 ) -> Iterator[str]:
-    """Run `app` (a gunicorn app spec) until the block ends; yield its base URL."""
+    """Run `app` (a gunicorn app spec) until the block ends; yield its base URL.
+    `project`: the checkout it is imported from (another commit's, for the baseline)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     # The log goes to a file, not a pipe: an unread pipe that fills up would stall the
@@ -60,7 +65,7 @@ def serving(
     with tempfile.TemporaryFile(mode="w+") as log:
         process = subprocess.Popen(
             gunicorn_command(app, port, workers),
-            cwd=PROJECT_ROOT,
+            cwd=project,
             env={**os.environ, **env},
             stdout=subprocess.DEVNULL,
             stderr=log,
