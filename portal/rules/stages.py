@@ -206,6 +206,11 @@ class Tracker:
     current: Stage
     stages: tuple[StageView, ...]
 
+    @property
+    def key(self) -> tuple:
+        """Everything the tracker shows, but its words (which follow from each stage)."""
+        return tuple((view.stage.name, view.status, view.duration) for view in self.stages)
+
 
 def current_stage(updates: Iterable) -> tuple[Stage, bool]:
     """The highest stage any counted update reached, and whether a court case is off.
