@@ -26,9 +26,20 @@ LAST_SEEN_RESOLUTION = timedelta(seconds=60)
 
 PRINCIPAL_MODELS: dict[str, type] = {"victim": Victim, "staff": StaffUser}
 # What comes with a principal in the same query, because every page of theirs needs it:
-# a victim's cases, each with its officer (the home page names the officer).
+# a victim's cases, each with its officer: only what a victim's pages show of the officer
+# (never their password hash or TOTP secret; anything else would load on first use).
 PRINCIPAL_LOADS: dict[str, tuple] = {
-    "victim": (joinedload(Victim.cases).joinedload(Case.officer),),
+    "victim": (
+        joinedload(Victim.cases)
+        .joinedload(Case.officer)
+        .load_only(
+            StaffUser.display_name,
+            StaffUser.rank,
+            StaffUser.collar_number,
+            StaffUser.contact_phone,
+            StaffUser.contact_hours,
+        ),
+    ),
 }
 
 
