@@ -84,8 +84,21 @@ def _in_a_visible_case(principal, model, record_id: uuid.UUID):
     return found
 
 
+# A victim opens her updates more than anything else: this one is built once, with her id
+# and the update's as bind parameters (the same rule as _in_a_visible_case).
+_HER_UPDATE = select(Update).where(
+    Update.id == bindparam("update_id"),
+    Update.case_id.in_(a_victims_cases().with_only_columns(Case.id)),
+)
+
+
 def get_update_or_404(principal, update_id: uuid.UUID) -> Update:
-    return _in_a_visible_case(principal, Update, update_id)
+    if getattr(principal, "role", None) != "victim":
+        return _in_a_visible_case(principal, Update, update_id)
+    found = db.session.scalar(_HER_UPDATE, {"update_id": update_id, "victim_id": principal.id})
+    if found is None:
+        raise NotFound
+    return found
 
 
 def get_message_or_404(principal, message_id: uuid.UUID) -> Message:

@@ -7,7 +7,7 @@ much as running it.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from portal.data.models import Case, Message, RightsRecord, Update
 from portal.data.scoping import a_victims_cases, visible_cases
@@ -43,14 +43,18 @@ def updates(victim) -> list[Update]:
     return list(db.session.scalars(_UPDATES, {"victim_id": victim.id}))
 
 
+_CORRECTIONS = (
+    select(Update)
+    .where(Update.corrects_id == bindparam("update_id"), Update.case_id == bindparam("case_id"))
+    .order_by(Update.published_at, Update.id)
+)
+
+
 def corrections_of(update: Update) -> list[Update]:
     """Corrections published beside `update` (never edits to it), oldest first."""
-    query = (
-        select(Update)
-        .where(Update.corrects_id == update.id, Update.case_id == update.case_id)
-        .order_by(Update.published_at, Update.id)
+    return list(
+        db.session.scalars(_CORRECTIONS, {"update_id": update.id, "case_id": update.case_id})
     )
-    return list(db.session.scalars(query))
 
 
 def updates_of_type(victim, event_type: str) -> list[Update]:

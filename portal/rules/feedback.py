@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from portal.data.errors import NotFound
@@ -39,8 +39,12 @@ def askable_or_404(update: Update) -> Update:
     return update
 
 
+# Asked each time a victim opens an update: built once.
+_CLARITY = select(UpdateFeedback).where(UpdateFeedback.update_id == bindparam("update_id"))
+
+
 def clarity_for(update: Update) -> UpdateFeedback | None:
-    return db.session.scalar(select(UpdateFeedback).where(UpdateFeedback.update_id == update.id))
+    return db.session.scalar(_CLARITY, {"update_id": update.id})
 
 
 def record_clarity(update: Update, answer: str, comment: str | None, now: datetime):

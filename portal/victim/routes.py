@@ -97,7 +97,8 @@ def update(update_id: uuid.UUID):
     if not found.sensitive:  # the questions never follow a sensitive update
         asked = {
             "feedback": clarity_for(found),
-            "form": ClarityForm(prefix="clarity", formdata=None),
+            # Made only if the blank question's fragment has not been rendered yet.
+            "blank_form": lambda: {"form": ClarityForm(prefix="clarity", formdata=None)},
         }
     return render_template("victim/update.html", view=view, asked=asked)
 
