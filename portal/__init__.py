@@ -21,6 +21,9 @@ def create_app(settings: Settings | None = None, **overrides) -> Flask:
         static_folder="static/dist",
         static_url_path="/assets",
     )
+    from portal.web.requests import PortalRequest
+
+    app.request_class = PortalRequest  # form values and query strings without NUL
     _configure(app, settings, overrides)
     _init_extensions(app, settings)
     _register_blueprints(app)
