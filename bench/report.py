@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bench import pages, targets
+from bench.data import BIG_TEAM_CASES
 from bench.machine import line as machine_line
 
 KB = targets.KB
@@ -45,9 +46,10 @@ def _setting_lines(results: dict, measured: dict) -> list[str]:
     loaded = next((r["data"] for r in measured.values() if r.get("available")), None)
     if loaded:
         lines.append(
-            f"- Data: {loaded['cases']:,} cases in {loaded['teams']} teams of "
-            f"{loaded['officers_per_team']} officers, {loaded['updates']:,} updates; the "
-            "victim under load has 20 updates."
+            f"- Data: {loaded['cases']:,} cases: {loaded['teams']} teams of "
+            f"{loaded['officers_per_team']} officers, and a second team of "
+            f"{BIG_TEAM_CASES:,} cases; {loaded['updates']:,} updates; the victim under "
+            "load has 20 updates."
         )
     return lines
 
