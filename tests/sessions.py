@@ -13,7 +13,8 @@ from portal.data.models import AuthSession
 from portal.extensions import db
 
 
-def signed_in_cookie(app, principal) -> str:
+def new_session_token(principal) -> str:
+    """A live server-side session for `principal`; its token, as a cookie would carry it."""
     token = secrets.token_urlsafe(32)
     db.session.add(
         AuthSession(
@@ -23,6 +24,11 @@ def signed_in_cookie(app, principal) -> str:
         )
     )
     db.session.commit()
+    return token
+
+
+def signed_in_cookie(app, principal) -> str:
+    token = new_session_token(principal)
     serializer = app.session_interface.get_signing_serializer(app)
     return serializer.dumps({"_user_id": token, "_fresh": True})
 

@@ -4,31 +4,14 @@ row must say the same kind and the token must match, or nobody is signed in."""
 
 from __future__ import annotations
 
-import hashlib
-import secrets
-
-from portal.data.models import AuthSession
-from portal.extensions import db
 from tests import factories
+from tests.sessions import new_session_token as _session_for
 from tests.sign_in import sign_in
 
 
 def _cookie(app, user_id: str) -> str:
     serializer = app.session_interface.get_signing_serializer(app)
     return serializer.dumps({"_user_id": user_id, "_fresh": True})
-
-
-def _session_for(principal) -> str:
-    token = secrets.token_urlsafe(32)
-    db.session.add(
-        AuthSession(
-            token_hash=hashlib.sha256(token.encode()).hexdigest(),
-            principal_kind=principal.kind,
-            principal_id=principal.id,
-        )
-    )
-    db.session.commit()
-    return token
 
 
 def _home_with(client, user_id: str):
