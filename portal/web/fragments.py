@@ -42,7 +42,13 @@ def fragment(template: str, values: dict | Callable[[], dict] | None = None, **k
     every request with this key (a form with nothing typed in it, say). They may be given
     as a function that returns them, called only when the fragment is rendered: a form
     that is costly to make (hundreds of choices) is then made once, not on every page."""
-    kept = current_app.extensions.setdefault("portal.fragments", {})
+    # With templates reloaded as they change (PORTAL_DEBUG=1), nothing is kept: a
+    # developer editing a template sees it at once.
+    kept = (
+        {}
+        if current_app.jinja_env.auto_reload
+        else current_app.extensions.setdefault("portal.fragments", {})
+    )
     name = (template, str(get_locale()), *sorted(key.items()))
     html = kept.get(name)
     if html is None:
