@@ -184,6 +184,15 @@ def _open_cases(data: Dataset, officers, cases: int, rng, now, passphrase, count
         db.session.commit()
 
 
+def cookies_for(app, loaded: Dataset) -> dict[str, tuple[str, str]]:
+    """Every signed-in principal's (cookie name, cookie), by its key in `loaded`."""
+    name = app.config["SESSION_COOKIE_NAME"]
+    return {
+        key: (name, cookie_for(app, token, loaded.principals[key][0]))
+        for key, token in loaded.tokens.items()
+    }
+
+
 def cookie_for(app, token: str, kind: str) -> str:
     """The signed Flask session cookie a browser holds once signed in: the session token
     Flask-Login reads, and the CSRF secret Flask-WTF put there on the first page with a

@@ -144,11 +144,7 @@ def run(args, measure: Callable, say: Callable[[str], None]) -> dict:
             loaded = data.load(cases=args.cases)
         databases.analyze(app)
         say(f"Loaded {loaded.cases} cases in {time.perf_counter() - started:.0f} s")
-        cookie_name = app.config["SESSION_COOKIE_NAME"]
-        cookies = {
-            key: (cookie_name, data.cookie_for(app, token, loaded.principals[key][0]))
-            for key, token in loaded.tokens.items()
-        }
+        cookies = data.cookies_for(app, loaded)
         databases.release(app)
         say(f"\n== at {loaded.cases:,} cases")
         at_2000 = _measure_pages(url, chosen, loaded, cookies, args, measure)

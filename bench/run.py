@@ -135,11 +135,7 @@ def run_one(database: str, args: argparse.Namespace) -> dict:
             loaded = data.load(cases=args.cases)
         databases.analyze(app)
         _say(f"Loaded {loaded.cases} cases in {time.perf_counter() - started:.0f} s")
-        cookie_name = app.config["SESSION_COOKIE_NAME"]
-        cookies = {
-            key: (cookie_name, data.cookie_for(app, token, loaded.principals[key][0]))
-            for key, token in loaded.tokens.items()
-        }
+        cookies = data.cookies_for(app, loaded)
         chosen = files.pick(app)
         rows = {row.key: {"label": row.label} for row in pages.ALL}
         for key, counts in queries.count_pages(app, loaded, cookies, chosen).items():
