@@ -17,7 +17,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import HiddenField, RadioField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Email, Optional, ValidationError
 
 from portal.data.models import Channel, utcnow
 from portal.rules import choices, interpreting
@@ -27,6 +27,7 @@ from portal.rules.victims_code import EVENTS, LONDON, OfferKind, london_date
 from portal.rules.victims_code.event_time import is_in_the_future
 from portal.rules.victims_code.events import DecisionMaker, EventType
 from portal.web.date_field import DayMonthYearField
+from portal.web.validators import MaxLength
 
 TEXT_LIMIT = 5000
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
@@ -36,7 +37,7 @@ class NewCaseForm(FlaskForm):
     crime_reference = StringField(
         _l("Crime reference number"),
         widget=GovTextInput(),
-        validators=[DataRequired(_l("Enter the crime reference number")), Length(max=40)],
+        validators=[DataRequired(_l("Enter the crime reference number")), MaxLength(40)],
     )
     offence_category = RadioField(
         _l("Offence"),
@@ -62,7 +63,7 @@ class NewCaseForm(FlaskForm):
     preferred_name = StringField(
         _l("The name they want to be called"),
         widget=GovTextInput(),
-        validators=[DataRequired(_l("Enter the name they want to be called")), Length(max=80)],
+        validators=[DataRequired(_l("Enter the name they want to be called")), MaxLength(80)],
     )
     language = SelectField(
         _l("Language for their updates"),
@@ -85,13 +86,13 @@ class NewCaseForm(FlaskForm):
         validators=[
             Optional(),
             Email(_l("Enter an email address in the correct format, like name@example.com")),
-            Length(max=254),
+            MaxLength(254),
         ],
     )
     phone = StringField(
         _l("Mobile phone number (optional)"),
         widget=GovTextInput(),
-        validators=[Optional(), Length(max=30)],
+        validators=[Optional(), MaxLength(30)],
     )
     routine_frequency = RadioField(
         _l("How often they want a routine update"),
@@ -177,7 +178,7 @@ class UpdateForm(FlaskForm):
             "reasons: the Victims' Code says they must be told why it was made."
         ),
         widget=GovTextArea(),
-        validators=[Optional(), Length(max=TEXT_LIMIT)],
+        validators=[Optional(), MaxLength(TEXT_LIMIT)],
     )
     sensitive = RadioField(
         _l("Content note"),
@@ -272,7 +273,7 @@ class ReplyForm(FlaskForm):
     body = StringField(
         _l("Your reply"),
         widget=GovTextArea(),
-        validators=[DataRequired(_l("Enter your reply")), Length(max=TEXT_LIMIT)],
+        validators=[DataRequired(_l("Enter your reply")), MaxLength(TEXT_LIMIT)],
     )
     submit = SubmitField(_l("Send reply"), widget=GovSubmitInput())
 
@@ -362,7 +363,7 @@ class ReissueRequestForm(FlaskForm):
         _l("Say what happened"),
         description=_l("Needed if you chose another reason. A supervisor reads this."),
         widget=GovTextArea(),
-        validators=[Optional(), Length(max=500)],
+        validators=[Optional(), MaxLength(500)],
     )
     submit = SubmitField(_l("Ask a supervisor to approve"), widget=GovSubmitInput())
 

@@ -13,11 +13,12 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import BooleanField, RadioField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Optional, ValidationError
 
 from portal.data.models import Release
 from portal.rules.safety import Conditions
 from portal.web.date_field import DayMonthYearField
+from portal.web.validators import MaxLength
 
 SHORT_LIMIT = 300
 TEXT_LIMIT = 2000
@@ -44,12 +45,12 @@ class SafetyForm(FlaskForm):
     views = TextAreaField(
         _l("Their views on the conditions, asked before you set them"),
         widget=GovTextArea(),
-        validators=[Length(max=TEXT_LIMIT)],
+        validators=[MaxLength(TEXT_LIMIT)],
     )
     views_not_asked = TextAreaField(
         _l("Or, why they could not be asked"),
         widget=GovTextArea(),
-        validators=[Length(max=TEXT_LIMIT)],
+        validators=[MaxLength(TEXT_LIMIT)],
     )
     no_contact = BooleanField(
         _l("No contact: the suspect must not contact them in any way"),
@@ -59,19 +60,19 @@ class SafetyForm(FlaskForm):
         _l("Keep away from (optional)"),
         description=_l("In plain words, as they will read it: a street, a town, their work."),
         widget=GovTextInput(),
-        validators=[Length(max=SHORT_LIMIT)],
+        validators=[MaxLength(SHORT_LIMIT)],
     )
     curfew = StringField(
         _l("Curfew (optional)"),
         description=_l("In plain words: the hours, and where the suspect must be."),
         widget=GovTextInput(),
-        validators=[Length(max=SHORT_LIMIT)],
+        validators=[MaxLength(SHORT_LIMIT)],
     )
     other = TextAreaField(
         _l("Other conditions (optional)"),
         description=_l("In plain words, one condition a line."),
         widget=GovTextArea(),
-        validators=[Length(max=TEXT_LIMIT)],
+        validators=[MaxLength(TEXT_LIMIT)],
     )
     submit = SubmitField(_l("Save"), widget=GovSubmitInput())
 

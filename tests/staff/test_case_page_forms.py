@@ -75,7 +75,7 @@ def test_a_reply_sent_back_shows_its_error_and_what_was_typed_and_the_next_page_
     page = client.post_page(
         f"/staff/cases/{case.id}/reply", {"body": typed}, from_url=f"/staff/cases/{case.id}"
     )
-    assert page.error_summary() == ["Field cannot be longer than 5000 characters."]
+    assert page.error_summary() == ["Enter 5,000 characters or fewer. You entered 5,500."]
     assert page.select_one("#body").get_text() == typed
     assert page.select_one("#body-error") is not None
     assert page.select_one(f"{RIGHTS}[open]") is None  # the other form stays blank, closed

@@ -14,9 +14,10 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import RadioField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Email, Optional, ValidationError
 
 from portal.rules.officers import RANKS, is_collar_number
+from portal.web.validators import MaxLength
 
 ROLE_CHOICES = [
     SelectChoice("officer", _l("Officer: sees the cases assigned to them")),
@@ -48,14 +49,14 @@ class NewStaffForm(RoleForm):
         validators=[
             DataRequired(_l("Enter a work email address")),
             Email(_l("Enter an email address in the correct format, like name@force.police.uk")),
-            Length(max=254),
+            MaxLength(254),
         ],
     )
     display_name = StringField(
         _l("Name and rank, as victims will see it"),
         description=_l("For example, DC Priya Shah"),
         widget=GovTextInput(),
-        validators=[DataRequired(_l("Enter a name")), Length(max=120)],
+        validators=[DataRequired(_l("Enter a name")), MaxLength(120)],
     )
     submit = SubmitField(_l("Create account"), widget=GovSubmitInput())
 
@@ -64,7 +65,7 @@ class TeamForm(FlaskForm):
     name = StringField(
         _l("Team name"),
         widget=GovTextInput(),
-        validators=[DataRequired(_l("Enter a team name")), Length(max=120)],
+        validators=[DataRequired(_l("Enter a team name")), MaxLength(120)],
     )
     submit = SubmitField(_l("Add team"), widget=GovSubmitInput())
 
@@ -83,18 +84,18 @@ class OfficerDetailsForm(FlaskForm):
         _l("Collar number (optional)"),
         description=_l("The number on their uniform, for example 4321 or CW1234"),
         widget=GovTextInput(),
-        validators=[Optional(), Length(max=12)],
+        validators=[Optional(), MaxLength(12)],
     )
     contact_phone = StringField(
         _l("Work phone number victims can call (optional)"),
         widget=GovTextInput(),
-        validators=[Optional(), Length(max=30)],
+        validators=[Optional(), MaxLength(30)],
     )
     contact_hours = StringField(
         _l("When victims can call (optional)"),
         description=_l("For example, Monday to Friday, 9am to 5pm"),
         widget=GovTextInput(),
-        validators=[Optional(), Length(max=200)],
+        validators=[Optional(), MaxLength(200)],
     )
     submit = SubmitField(_l("Save details"), widget=GovSubmitInput())
 

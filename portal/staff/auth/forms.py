@@ -6,19 +6,21 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
 from wtforms import PasswordField, StringField, SubmitField
-from wtforms.validators import DataRequired, EqualTo, Length
+from wtforms.validators import DataRequired, EqualTo
+
+from portal.web.validators import MaxLength
 
 
 class SignInForm(FlaskForm):
     email = StringField(
         _l("Email address"),
         widget=GovTextInput(),
-        validators=[DataRequired(_l("Enter your email address")), Length(max=254)],
+        validators=[DataRequired(_l("Enter your email address")), MaxLength(254)],
     )
     password = PasswordField(
         _l("Password"),
         widget=GovPasswordInput(),
-        validators=[DataRequired(_l("Enter your password")), Length(max=1000)],
+        validators=[DataRequired(_l("Enter your password")), MaxLength(1000)],
     )
     submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
 
@@ -38,13 +40,13 @@ class NewPasswordForm(FlaskForm):
         _l("Code from your email"),
         description=_l("For example, K7PQW-3MXRT-9ACHE-UV4DY"),
         widget=GovTextInput(),
-        validators=[DataRequired(_l("Enter the code from your email")), Length(max=100)],
+        validators=[DataRequired(_l("Enter the code from your email")), MaxLength(100)],
     )
     password = PasswordField(
         _l("New password"),
         description=_l("At least 12 characters. A few unrelated words together work well."),
         widget=GovPasswordInput(),
-        validators=[DataRequired(_l("Enter a new password")), Length(max=1000)],
+        validators=[DataRequired(_l("Enter a new password")), MaxLength(1000)],
     )
     confirm = PasswordField(
         _l("Type the new password again"),
@@ -57,7 +59,7 @@ class NewPasswordForm(FlaskForm):
     code = StringField(
         _l("Code from your authenticator app"),
         description=_l("Only if you have already set up an authenticator app for this account"),
-        validators=[Length(max=20)],
+        validators=[MaxLength(20)],
         widget=GovTextInput(),
     )
     submit = SubmitField(_l("Save password"), widget=GovSubmitInput())

@@ -13,7 +13,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import RadioField, SelectMultipleField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Optional
 
 from portal.rules.belongings import (
     BASIS_LABELS,
@@ -22,6 +22,7 @@ from portal.rules.belongings import (
     STATUS_LABELS,
 )
 from portal.web.date_field import DayMonthYearField
+from portal.web.validators import MaxLength
 
 DESCRIPTION_LIMIT = 200
 REASON_LIMIT = 1000
@@ -36,7 +37,7 @@ class ItemForm(FlaskForm):
     )
     description = StringField(
         _l("Describe it, so the victim knows which item it is (optional)"),
-        validators=[Optional(), Length(max=DESCRIPTION_LIMIT)],
+        validators=[Optional(), MaxLength(DESCRIPTION_LIMIT)],
         widget=GovTextInput(),
     )
     basis = RadioField(
@@ -58,7 +59,7 @@ class ItemForm(FlaskForm):
     )
     scope_reason = StringField(
         _l("A device only: why, in plain words the victim will understand"),
-        validators=[Optional(), Length(max=REASON_LIMIT)],
+        validators=[Optional(), MaxLength(REASON_LIMIT)],
         widget=GovTextArea(),
     )
     target_return_on = DayMonthYearField(
