@@ -29,6 +29,7 @@ from portal.web.assets import asset_url
 from portal.web.fragments import Fragment, fragment
 from portal.web.headers import csp_nonce
 from portal.web.html_text import printable
+from portal.web.tables import portal_table
 from portal.web.translations import template_text
 
 # A neutral name: nothing in a tab, a history entry or a bookmark says "police" or "case".
@@ -125,6 +126,7 @@ GLOBALS = {
     "interface_translation_is_draft": interface_translation_is_draft,
     "languages": LANGUAGES,
     "officer_text_language": officer_text_language,
+    "portal_table": portal_table,
     "service_name": SERVICE_NAME,
     "staff_label": staff_label,
     "support_lines": SUPPORT_LINES,
