@@ -21,13 +21,13 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import contains_eager, joinedload
+from sqlalchemy.orm import joinedload, load_only
 from sqlalchemy.sql.functions import FunctionElement
 
 from portal.data.models import Case, CaseStatus, Obligation, StaffUser, Victim
 from portal.data.scoping import case_scope, join_visible, visible_cases
 from portal.extensions import db
-from portal.rules.capped import SHOWN, Capped
+from portal.rules.capped import SHOWN, Capped, capped, with_total
 from portal.rules.victims_code import london_date, next_routine_due
 from portal.rules.victims_code.deadlines import RoutineFrequency
 from portal.rules.victims_code.london_time import LONDON
@@ -194,33 +194,44 @@ def _start_of_london_day(day: date) -> datetime:
 def open_items(principal, now: datetime, limit: int = SHOWN) -> tuple[Capped, Capped]:
     """Unmet Code deadlines: those already overdue, and those due by the end of today, the
     earliest first, `limit` of each with how many there are."""
-    unmet = Obligation.met_at.is_(None)
     second = now.replace(microsecond=0)
     tomorrow = _start_of_london_day(london_date(now) + timedelta(days=1))
     overdue = Obligation.due_at < second
     today = and_(Obligation.due_at >= second, Obligation.due_at < tomorrow)
-    counts = db.session.execute(
-        join_visible(
-            select(func.count().filter(overdue), func.count().filter(today)).select_from(
-                Obligation
-            ),
-            principal,
-            Obligation.case_id,
-        ).where(unmet, Obligation.due_at < tomorrow)
-    ).one()
 
-    def first(condition) -> list[Obligation]:
-        return list(
-            db.session.scalars(
-                join_visible(select(Obligation), principal, Obligation.case_id)
-                .where(unmet, condition)
-                .options(joinedload(Obligation.case).joinedload(Case.officer))
-                .order_by(Obligation.due_at, Obligation.id)
-                .limit(limit)
-            )
+    def first(condition):
+        # Only the ids, sorted and cut: the rows the database sorts stay narrow however
+        # many deadlines a team has open. The 20 of each list are loaded after.
+        return db.session.execute(
+            with_total(join_visible(select(Obligation.id), principal, Obligation.case_id))
+            .where(Obligation.met_at.is_(None), condition)
+            .order_by(Obligation.due_at, Obligation.id)
+            .limit(limit)
+        ).all()
+
+    overdue_rows, today_rows = first(overdue), first(today)
+    loaded = {
+        obligation.id: obligation
+        for obligation in db.session.scalars(
+            select(Obligation)
+            .where(Obligation.id.in_([row.id for row in overdue_rows + today_rows]))
+            .options(_WITH_CASE_AND_OFFICER_NAME)
         )
+    }
+    return (
+        capped(overdue_rows, lambda row: loaded[row.id]),
+        capped(today_rows, lambda row: loaded[row.id]),
+    )
 
-    return Capped(first(overdue), counts[0]), Capped(first(today), counts[1])
+
+# A dashboard row shows the case's reference and its officer's name: only those are read
+# (so no officer's password hash or authenticator secret is loaded for a list).
+_WITH_CASE_AND_OFFICER_NAME = (
+    joinedload(Obligation.case)
+    .load_only(Case._crime_reference, Case.officer_id)
+    .joinedload(Case.officer)
+    .load_only(StaffUser.display_name)
+)
 
 
 def routine_thresholds(now: datetime) -> dict[tuple[str, str], datetime]:
@@ -270,22 +281,36 @@ def routine_overdue(principal, now: datetime, limit: int = SHOWN) -> Capped:
             late,
         )
     )
-    total = db.session.scalar(query.with_only_columns(func.count()).order_by(None))
-    cases = db.session.scalars(
-        query.options(contains_eager(Case.victim), joinedload(Case.officer))
+    # The ids first, sorted and cut (narrow rows to sort), then those cases.
+    rows = db.session.execute(
+        with_total(query.with_only_columns(Case.id))
         .order_by(Case.last_contact_at, Case.id)
         .limit(limit)
     ).all()
-    shown = [
-        (
-            case,
-            next_routine_due(
-                case.last_contact_at, case.victim.routine_frequency, case.force_country
-            ),
+    loaded = {
+        case.id: case
+        for case in db.session.scalars(
+            select(Case)
+            .where(Case.id.in_([row.id for row in rows]))
+            .options(
+                load_only(
+                    Case._crime_reference,
+                    Case.officer_id,
+                    Case.victim_id,
+                    Case.last_contact_at,
+                    Case.force_country,
+                ),
+                joinedload(Case.victim).load_only(Victim.routine_frequency),
+                joinedload(Case.officer).load_only(StaffUser.display_name),
+            )
         )
-        for case in cases
-    ]
-    return Capped(shown, total or 0)
+    }
+    return capped(rows, lambda row: _with_routine_due(loaded[row.id]))
+
+
+def _with_routine_due(case: Case) -> tuple[Case, datetime]:
+    due = next_routine_due(case.last_contact_at, case.victim.routine_frequency, case.force_country)
+    return case, due
 
 
 def _cell(value: str) -> str:

@@ -17,13 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, update
-from sqlalchemy.orm import joinedload
+from sqlalchemy import select, update
+from sqlalchemy.orm import joinedload, load_only
 
-from portal.data.models import Case, Message, MessageKind
+from portal.data.models import Case, Message, MessageKind, StaffUser
 from portal.data.scoping import join_visible
 from portal.extensions import db
-from portal.rules.capped import SHOWN, Capped
+from portal.rules.capped import SHOWN, Capped, capped, with_total
 from portal.rules.victims_code import add_working_days, end_of_london_day, london_date
 
 DEFAULT_REPLY_WORKING_DAYS = 2
@@ -82,19 +82,15 @@ def open_questions(principal, limit: int = SHOWN) -> Capped:
     """The questions still waiting for an answer in the cases `principal` may see, the
     earliest reply date first (questions from before reply dates existed last): the first
     `limit`, and how many there are."""
-    waiting = is_open_question()
-    total = db.session.scalar(
-        join_visible(select(func.count()).select_from(Message), principal, Message.case_id).where(
-            waiting
-        )
-    )
     rows = db.session.execute(
-        join_visible(
-            select(Message.case_id, Message.created_at, Message.reply_due_at),
-            principal,
-            Message.case_id,
+        with_total(
+            join_visible(
+                select(Message.case_id, Message.created_at, Message.reply_due_at),
+                principal,
+                Message.case_id,
+            )
         )
-        .where(waiting)
+        .where(is_open_question())
         .order_by(Message.reply_due_at.is_(None), Message.reply_due_at, Message.id)
         .limit(limit)
     ).all()
@@ -103,8 +99,12 @@ def open_questions(principal, limit: int = SHOWN) -> Capped:
         for case in db.session.scalars(
             select(Case)
             .where(Case.id.in_({row.case_id for row in rows}))
-            .options(joinedload(Case.officer))
+            .options(
+                load_only(Case._crime_reference, Case.officer_id),
+                joinedload(Case.officer).load_only(StaffUser.display_name),
+            )
         )
     }
-    shown = [OpenQuestion(by_id[row.case_id], row.created_at, row.reply_due_at) for row in rows]
-    return Capped(shown, total or 0)
+    return capped(
+        rows, lambda row: OpenQuestion(by_id[row.case_id], row.created_at, row.reply_due_at)
+    )
