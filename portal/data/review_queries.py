@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from portal.data.errors import NotFound
-from portal.data.models import Case, ComplaintRequest, ReviewRequest, Update
+from portal.data.models import Case, ComplaintRequest, ReviewRequest, StaffUser, Update
 from portal.data.models.event_types import EventType
 from portal.data.scoping import visible_cases
 from portal.extensions import db
@@ -121,7 +121,8 @@ def decisions_to_offer(
 
 
 def _with_case():
-    return joinedload(ReviewRequest.case).joinedload(Case.officer)
+    # The officer's name, and nothing else of the account (no password hash or secret).
+    return joinedload(ReviewRequest.case).joinedload(Case.officer).load_only(StaffUser.display_name)
 
 
 def open_reviews(principal) -> list[ReviewRequest]:
@@ -169,7 +170,11 @@ def complaints(principal) -> list[ComplaintRequest]:
     query = (
         select(ComplaintRequest)
         .where(ComplaintRequest.case_id.in_(_case_ids(principal)))
-        .options(joinedload(ComplaintRequest.case).joinedload(Case.officer))
+        .options(
+            joinedload(ComplaintRequest.case)
+            .joinedload(Case.officer)
+            .load_only(StaffUser.display_name)
+        )
         .order_by(
             ComplaintRequest.passed_on_at.isnot(None),
             ComplaintRequest.created_at.desc(),

@@ -21,7 +21,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from portal.data.models import Case, PropertyItem
+from portal.data.models import Case, PropertyItem, StaffUser
 from portal.data.scoping import join_visible
 from portal.extensions import db
 from portal.rules.victims_code import london_date
@@ -165,7 +165,9 @@ def overdue_items(principal, today: date) -> list[OverdueItem]:
     items = db.session.scalars(
         join_visible(select(PropertyItem), principal, PropertyItem.case_id)
         .where(is_overdue_sql(today))
-        .options(joinedload(PropertyItem.case).joinedload(Case.officer))
+        .options(
+            joinedload(PropertyItem.case).joinedload(Case.officer).load_only(StaffUser.display_name)
+        )
         .order_by(PropertyItem.target_return_on, PropertyItem.id)
     ).all()
     return [OverdueItem(item.case, item.kind, item.target_return_on) for item in items]

@@ -4,12 +4,13 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from portal.data.models import AuditEvent, Case
 from portal.extensions import db
 from portal.rules.compliance import CSV_COLUMNS
 from tests import factories
+from tests.security.test_victim_pages_read_no_staff_secrets import SECRETS
 from tests.sign_in import sign_in_staff
 
 NOW = datetime(2026, 3, 18, 10, 0, tzinfo=UTC)  # Wednesday
@@ -157,3 +158,27 @@ def test_the_case_audit_view_shows_who_did_what_without_any_text(client, supervi
     assert "message.reply_sent" in log
     assert "DC Ada Jones" in log
     assert "A private reply" not in page.html
+
+
+def test_the_dashboard_lists_read_no_officers_password_hash_or_authenticator_secret(
+    client, supervisor, known_team
+):
+    """Each list names the case's officer: only the name is read. The supervisor's own
+    account is read once, by the session (portal.auth.sessions), and by nothing else."""
+    factories.make_message(known_team["ben_case"], "When is court?")
+    seen: list[str] = []
+
+    def keep(conn, cursor, statement, parameters, context, executemany):
+        seen.append(statement)
+
+    with time_machine.travel(NOW, tick=False):
+        sign_in_staff(client, supervisor)
+        event.listen(db.engine, "before_cursor_execute", keep)
+        try:
+            page = client.get_page("/staff/dashboard")
+        finally:
+            event.remove(db.engine, "before_cursor_execute", keep)
+    for listed in ("#overdue", "#due-today", "#routine-late", "#open-questions"):
+        assert "DC Ben Hughes" in page.select_one(listed).get_text(" ", strip=True), listed
+    reading_secrets = [s for s in seen if SECRETS.search(s)]
+    assert len(reading_secrets) == 1 and reading_secrets[0].startswith("SELECT auth_session")
