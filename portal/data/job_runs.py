@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from portal.data.models import JobRun, utcnow
 from portal.extensions import db
@@ -15,13 +16,19 @@ ROUTINE_REMINDERS = "routine_reminders"
 
 
 def record_success(name: str, when: datetime | None = None) -> None:
-    """Mark `name` as finished well now (committed at once: it is a fact on its own)."""
-    run = db.session.get(JobRun, name)
-    if run is None:
-        run = JobRun(name=name, last_success_at=when or utcnow())
-        db.session.add(run)
-    else:
-        run.last_success_at = when or utcnow()
+    """Mark `name` as finished well now (committed at once: it is a fact on its own).
+
+    One statement that inserts or updates: two workers finishing the same job at once
+    (several hosts run the worker) both find no row, and a read-then-insert made the
+    second one fail on the first one's row."""
+    dialect = postgresql if db.engine.dialect.name == "postgresql" else sqlite
+    insert = dialect.insert(JobRun).values(name=name, last_success_at=when or utcnow())
+    db.session.execute(
+        insert.on_conflict_do_update(
+            index_elements=[JobRun.name],
+            set_={"last_success_at": insert.excluded.last_success_at},
+        )
+    )
     db.session.commit()
 
 

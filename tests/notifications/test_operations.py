@@ -9,6 +9,7 @@ import logging
 import re
 import subprocess
 import time
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import text
@@ -174,3 +175,17 @@ def test_one_json_line_a_request_and_the_worker_names_its_request_id(
     assert sent["request_id"] == "feedc0ffee1234567890abcdef012345"
     assert not any("RSO/26/9191" in json.dumps(line) for line in lines)
     assert any("abcdefgh12345678" in record for record in log_watch.records())
+
+
+def test_a_job_already_recorded_by_another_worker_is_recorded_again(app_context):
+    """Several hosts run the worker: a finish is written with one insert-or-update, so one
+    worker never fails on the row another has just written (tests/scale/test_scale_out.py
+    runs two workers at once on PostgreSQL, which is where that race showed)."""
+    first = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    with owner_engine().begin() as other_worker:
+        other_worker.execute(
+            text("INSERT INTO job_run (name, last_success_at) VALUES (:name, :at)"),
+            {"name": job_runs.ROUTINE_REMINDERS, "at": first},
+        )
+    job_runs.record_success(job_runs.ROUTINE_REMINDERS, first + timedelta(minutes=1))
+    assert job_runs.last_successes()[job_runs.ROUTINE_REMINDERS] == first + timedelta(minutes=1)
