@@ -21,13 +21,14 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import joinedload, load_only
 from sqlalchemy.sql.functions import FunctionElement
 
 from portal.data.models import Case, CaseStatus, Obligation, StaffUser, Victim
 from portal.data.scoping import case_scope, join_visible, visible_cases
 from portal.extensions import db
+from portal.rules import case_lines
 from portal.rules.capped import SHOWN, Capped, capped, with_total
+from portal.rules.case_lines import CaseLine
 from portal.rules.victims_code import london_date, next_routine_due
 from portal.rules.victims_code.deadlines import RoutineFrequency
 from portal.rules.victims_code.london_time import LONDON
@@ -191,6 +192,15 @@ def _start_of_london_day(day: date) -> datetime:
     return datetime.combine(day, time(0), tzinfo=LONDON).astimezone(UTC)
 
 
+@dataclass(frozen=True)
+class OpenItem:
+    """An unmet deadline in a dashboard list."""
+
+    line: CaseLine
+    event_type: str
+    due_at: datetime
+
+
 def open_items(principal, now: datetime, limit: int = SHOWN) -> tuple[Capped, Capped]:
     """Unmet Code deadlines: those already overdue, and those due by the end of today, the
     earliest first, `limit` of each with how many there are."""
@@ -199,39 +209,33 @@ def open_items(principal, now: datetime, limit: int = SHOWN) -> tuple[Capped, Ca
     overdue = Obligation.due_at < second
     today = and_(Obligation.due_at >= second, Obligation.due_at < tomorrow)
 
-    def first(condition):
-        # Only the ids, sorted and cut: the rows the database sorts stay narrow however
-        # many deadlines a team has open. The 20 of each list are loaded after.
-        return db.session.execute(
-            with_total(join_visible(select(Obligation.id), principal, Obligation.case_id))
+    def first(condition) -> Capped:
+        # Only ids are sorted and cut, so the rows sorted stay narrow however many
+        # deadlines a team has open; the 20 kept are then joined to what they show.
+        firsts = (
+            with_total(
+                join_visible(
+                    select(Obligation.id, Obligation.due_at), principal, Obligation.case_id
+                )
+            )
             .where(Obligation.met_at.is_(None), condition)
             .order_by(Obligation.due_at, Obligation.id)
             .limit(limit)
-        ).all()
-
-    overdue_rows, today_rows = first(overdue), first(today)
-    loaded = {
-        obligation.id: obligation
-        for obligation in db.session.scalars(
-            select(Obligation)
-            .where(Obligation.id.in_([row.id for row in overdue_rows + today_rows]))
-            .options(_WITH_CASE_AND_OFFICER_NAME)
+            .subquery()
         )
-    }
-    return (
-        capped(overdue_rows, lambda row: loaded[row.id]),
-        capped(today_rows, lambda row: loaded[row.id]),
-    )
+        rows = db.session.execute(
+            case_lines.joined(
+                select(
+                    firsts.c.total, Obligation.event_type, Obligation.due_at, *case_lines.COLUMNS
+                )
+                .select_from(firsts)
+                .join(Obligation, Obligation.id == firsts.c.id),
+                Obligation.case_id,
+            ).order_by(firsts.c.due_at, firsts.c.id)
+        ).all()
+        return capped(rows, lambda row: OpenItem(case_lines.line(row), row.event_type, row.due_at))
 
-
-# A dashboard row shows the case's reference and its officer's name: only those are read
-# (so no officer's password hash or authenticator secret is loaded for a list).
-_WITH_CASE_AND_OFFICER_NAME = (
-    joinedload(Obligation.case)
-    .load_only(Case._crime_reference, Case.officer_id)
-    .joinedload(Case.officer)
-    .load_only(StaffUser.display_name)
-)
+    return first(overdue), first(today)
 
 
 def routine_thresholds(now: datetime) -> dict[tuple[str, str], datetime]:
@@ -281,36 +285,33 @@ def routine_overdue(principal, now: datetime, limit: int = SHOWN) -> Capped:
             late,
         )
     )
-    # The ids first, sorted and cut (narrow rows to sort), then those cases.
-    rows = db.session.execute(
-        with_total(query.with_only_columns(Case.id))
+    # The ids first, sorted and cut (narrow rows to sort), then what the 20 show.
+    firsts = (
+        with_total(query.with_only_columns(Case.id, Case.last_contact_at))
         .order_by(Case.last_contact_at, Case.id)
         .limit(limit)
-    ).all()
-    loaded = {
-        case.id: case
-        for case in db.session.scalars(
-            select(Case)
-            .where(Case.id.in_([row.id for row in rows]))
-            .options(
-                load_only(
-                    Case._crime_reference,
-                    Case.officer_id,
-                    Case.victim_id,
-                    Case.last_contact_at,
-                    Case.force_country,
-                ),
-                joinedload(Case.victim).load_only(Victim.routine_frequency),
-                joinedload(Case.officer).load_only(StaffUser.display_name),
-            )
+        .subquery()
+    )
+    rows = db.session.execute(
+        case_lines.joined(
+            select(
+                firsts.c.total,
+                Case.last_contact_at,
+                Case.force_country,
+                Victim.routine_frequency,
+                *case_lines.COLUMNS,
+            ).select_from(firsts),
+            firsts.c.id,
         )
-    }
-    return capped(rows, lambda row: _with_routine_due(loaded[row.id]))
+        .join(Victim, Victim.id == Case.victim_id)
+        .order_by(firsts.c.last_contact_at, firsts.c.id)
+    ).all()
+    return capped(rows, _routine_line)
 
 
-def _with_routine_due(case: Case) -> tuple[Case, datetime]:
-    due = next_routine_due(case.last_contact_at, case.victim.routine_frequency, case.force_country)
-    return case, due
+def _routine_line(row) -> tuple[CaseLine, datetime]:
+    due = next_routine_due(row.last_contact_at, row.routine_frequency, row.force_country)
+    return case_lines.line(row), due
 
 
 def _cell(value: str) -> str:

@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import joinedload, load_only
 
-from portal.data.models import Case, Message, MessageKind, StaffUser
+from portal.data.models import Case, Message, MessageKind
 from portal.data.scoping import join_visible
 from portal.extensions import db
+from portal.rules import case_lines
 from portal.rules.capped import SHOWN, Capped, capped, with_total
+from portal.rules.case_lines import CaseLine
 from portal.rules.victims_code import add_working_days, end_of_london_day, london_date
 
 DEFAULT_REPLY_WORKING_DAYS = 2
@@ -63,7 +64,7 @@ def answer_open_questions(case: Case, now: datetime) -> int:
 class OpenQuestion:
     """A question waiting for an answer, for the supervisor's dashboard: never its text."""
 
-    case: Case
+    line: CaseLine
     asked_at: datetime
     reply_due_at: datetime | None
 
@@ -82,29 +83,24 @@ def open_questions(principal, limit: int = SHOWN) -> Capped:
     """The questions still waiting for an answer in the cases `principal` may see, the
     earliest reply date first (questions from before reply dates existed last): the first
     `limit`, and how many there are."""
-    rows = db.session.execute(
+    # Only ids are sorted and cut (narrow rows), then the 20 kept joined to what they show.
+    firsts = (
         with_total(
-            join_visible(
-                select(Message.case_id, Message.created_at, Message.reply_due_at),
-                principal,
-                Message.case_id,
-            )
+            join_visible(select(Message.id, Message.reply_due_at), principal, Message.case_id)
         )
         .where(is_open_question())
         .order_by(Message.reply_due_at.is_(None), Message.reply_due_at, Message.id)
         .limit(limit)
+        .subquery()
+    )
+    rows = db.session.execute(
+        case_lines.joined(
+            select(firsts.c.total, Message.created_at, Message.reply_due_at, *case_lines.COLUMNS)
+            .select_from(firsts)
+            .join(Message, Message.id == firsts.c.id),
+            Message.case_id,
+        ).order_by(firsts.c.reply_due_at.is_(None), firsts.c.reply_due_at, firsts.c.id)
     ).all()
-    by_id = {
-        case.id: case
-        for case in db.session.scalars(
-            select(Case)
-            .where(Case.id.in_({row.case_id for row in rows}))
-            .options(
-                load_only(Case._crime_reference, Case.officer_id),
-                joinedload(Case.officer).load_only(StaffUser.display_name),
-            )
-        )
-    }
     return capped(
-        rows, lambda row: OpenQuestion(by_id[row.case_id], row.created_at, row.reply_due_at)
+        rows, lambda row: OpenQuestion(case_lines.line(row), row.created_at, row.reply_due_at)
     )

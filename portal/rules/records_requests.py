@@ -87,22 +87,16 @@ class Counts:
 
 def counts(principal) -> Counts:
     """Requests recorded in the cases `principal` may see, and answers still waiting."""
-    made = db.session.scalar(
+    waiting = _answer_waiting()
+    made, objections, questions = db.session.execute(
         join_visible(
-            select(func.count()).select_from(RecordsRequest), principal, RecordsRequest.case_id
+            select(
+                func.count(),
+                func.count().filter(waiting, RecordsRequest.answer == RecordsAnswer.OBJECT),
+                func.count().filter(waiting, RecordsRequest.answer == RecordsAnswer.QUESTION),
+            ).select_from(RecordsRequest),
+            principal,
+            RecordsRequest.case_id,
         )
-    )
-    waiting = dict(
-        db.session.execute(
-            join_visible(
-                select(RecordsRequest.answer, func.count()), principal, RecordsRequest.case_id
-            )
-            .where(_answer_waiting())
-            .group_by(RecordsRequest.answer)
-        ).all()
-    )
-    return Counts(
-        made=made or 0,
-        objections_waiting=waiting.get(RecordsAnswer.OBJECT.value, 0),
-        questions_waiting=waiting.get(RecordsAnswer.QUESTION.value, 0),
-    )
+    ).one()
+    return Counts(made=made or 0, objections_waiting=objections, questions_waiting=questions)

@@ -30,6 +30,7 @@ from portal.rules.publishing import PublishFailed
 from portal.rules.victims_code import event_rule, london_date
 from portal.staff import approvals, bp, queries
 from portal.staff.approvals_view import decide, describe
+from portal.staff.dashboard_rows import tally_rows
 from portal.staff.forms import PERIOD_ERRORS, PccExportForm, ReassignForm
 from portal.web.access import only
 
@@ -59,6 +60,7 @@ def dashboard():
         routine_late=compliance.routine_overdue(current_user, now),
         open_questions=questions.open_questions(current_user),
         event_label=lambda value: _event_label(value),
+        tally_rows=tally_rows,
         team_name=_team_name(),
         columns=compliance.CSV_COLUMNS,
         reviews=review_rules.open_reviews_with_progress(current_user, now),

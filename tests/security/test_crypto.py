@@ -1,7 +1,7 @@
 import base64
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from portal.extensions import db
 from portal.security.crypto import DecryptionError, Keyring
@@ -57,3 +57,17 @@ def test_a_ciphertext_copied_between_victims_fails_to_decrypt(app_context):
     second._preferred_name = first._preferred_name
     with pytest.raises(DecryptionError):
         _ = second.preferred_name
+
+
+def test_a_reference_read_as_a_column_decrypts_only_for_its_own_case(app_context):
+    """The dashboard's lists read a case's reference as a column (portal.rules.case_lines):
+    it decrypts with its own case's id, and with another case's id it does not."""
+    from portal.data.models import Case
+
+    mine = make_case(crime_reference="RSO/26/1111")
+    other = make_case(crime_reference="RSO/26/2222")
+    blob = db.session.scalar(select(Case._crime_reference).where(Case.id == mine.id))
+    assert Case.crime_reference.decrypt_column(mine.id, blob) == "RSO/26/1111"
+    assert Case.crime_reference.decrypt_column(mine.id, None) is None
+    with pytest.raises(DecryptionError):
+        Case.crime_reference.decrypt_column(other.id, blob)
