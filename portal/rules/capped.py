@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Row, Select, func
+from sqlalchemy import Row, Select, Subquery, func
 
 # How many of each list the dashboard shows.
 SHOWN = 20
@@ -42,6 +42,13 @@ class Capped:
 def with_total(query: Select) -> Select:
     """`query` with one more column, `total`: how many rows it has before its LIMIT."""
     return query.add_columns(func.count().over().label("total"))
+
+
+def firsts(query: Select, order_by: tuple, limit: int) -> Subquery:
+    """The first `limit` rows of `query` in that order, with the `total` before the cut,
+    as a subquery: `query` selects only ids and sort keys, so the rows sorted are narrow,
+    and the caller joins the few kept to what it shows."""
+    return with_total(query).order_by(*order_by).limit(limit).subquery()
 
 
 def capped(rows: Sequence[Row], item: Callable[[Row], object]) -> Capped:

@@ -27,7 +27,7 @@ from portal.data.models import Case, CaseStatus, Obligation, StaffUser, Victim
 from portal.data.scoping import case_scope, join_visible, visible_cases
 from portal.extensions import db
 from portal.rules import case_lines
-from portal.rules.capped import SHOWN, Capped, capped, with_total
+from portal.rules.capped import SHOWN, Capped, capped, firsts
 from portal.rules.case_lines import CaseLine
 from portal.rules.victims_code import london_date, next_routine_due
 from portal.rules.victims_code.deadlines import RoutineFrequency
@@ -212,26 +212,20 @@ def open_items(principal, now: datetime, limit: int = SHOWN) -> tuple[Capped, Ca
     def first(condition) -> Capped:
         # Only ids are sorted and cut, so the rows sorted stay narrow however many
         # deadlines a team has open; the 20 kept are then joined to what they show.
-        firsts = (
-            with_total(
-                join_visible(
-                    select(Obligation.id, Obligation.due_at), principal, Obligation.case_id
-                )
-            )
-            .where(Obligation.met_at.is_(None), condition)
-            .order_by(Obligation.due_at, Obligation.id)
-            .limit(limit)
-            .subquery()
+        kept = firsts(
+            join_visible(
+                select(Obligation.id, Obligation.due_at), principal, Obligation.case_id
+            ).where(Obligation.met_at.is_(None), condition),
+            (Obligation.due_at, Obligation.id),
+            limit,
         )
         rows = db.session.execute(
             case_lines.joined(
-                select(
-                    firsts.c.total, Obligation.event_type, Obligation.due_at, *case_lines.COLUMNS
-                )
-                .select_from(firsts)
-                .join(Obligation, Obligation.id == firsts.c.id),
+                select(kept.c.total, Obligation.event_type, Obligation.due_at, *case_lines.COLUMNS)
+                .select_from(kept)
+                .join(Obligation, Obligation.id == kept.c.id),
                 Obligation.case_id,
-            ).order_by(firsts.c.due_at, firsts.c.id)
+            ).order_by(kept.c.due_at, kept.c.id)
         ).all()
         return capped(rows, lambda row: OpenItem(case_lines.line(row), row.event_type, row.due_at))
 
@@ -286,25 +280,24 @@ def routine_overdue(principal, now: datetime, limit: int = SHOWN) -> Capped:
         )
     )
     # The ids first, sorted and cut (narrow rows to sort), then what the 20 show.
-    firsts = (
-        with_total(query.with_only_columns(Case.id, Case.last_contact_at))
-        .order_by(Case.last_contact_at, Case.id)
-        .limit(limit)
-        .subquery()
+    kept = firsts(
+        query.with_only_columns(Case.id, Case.last_contact_at),
+        (Case.last_contact_at, Case.id),
+        limit,
     )
     rows = db.session.execute(
         case_lines.joined(
             select(
-                firsts.c.total,
+                kept.c.total,
                 Case.last_contact_at,
                 Case.force_country,
                 Victim.routine_frequency,
                 *case_lines.COLUMNS,
-            ).select_from(firsts),
-            firsts.c.id,
+            ).select_from(kept),
+            kept.c.id,
         )
         .join(Victim, Victim.id == Case.victim_id)
-        .order_by(firsts.c.last_contact_at, firsts.c.id)
+        .order_by(kept.c.last_contact_at, kept.c.id)
     ).all()
     return capped(rows, _routine_line)
 

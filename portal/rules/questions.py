@@ -23,7 +23,7 @@ from portal.data.models import Case, Message, MessageKind
 from portal.data.scoping import join_visible
 from portal.extensions import db
 from portal.rules import case_lines
-from portal.rules.capped import SHOWN, Capped, capped, with_total
+from portal.rules.capped import SHOWN, Capped, capped, firsts
 from portal.rules.case_lines import CaseLine
 from portal.rules.victims_code import add_working_days, end_of_london_day, london_date
 
@@ -84,22 +84,20 @@ def open_questions(principal, limit: int = SHOWN) -> Capped:
     earliest reply date first (questions from before reply dates existed last): the first
     `limit`, and how many there are."""
     # Only ids are sorted and cut (narrow rows), then the 20 kept joined to what they show.
-    firsts = (
-        with_total(
-            join_visible(select(Message.id, Message.reply_due_at), principal, Message.case_id)
-        )
-        .where(is_open_question())
-        .order_by(Message.reply_due_at.is_(None), Message.reply_due_at, Message.id)
-        .limit(limit)
-        .subquery()
+    kept = firsts(
+        join_visible(select(Message.id, Message.reply_due_at), principal, Message.case_id).where(
+            is_open_question()
+        ),
+        (Message.reply_due_at.is_(None), Message.reply_due_at, Message.id),
+        limit,
     )
     rows = db.session.execute(
         case_lines.joined(
-            select(firsts.c.total, Message.created_at, Message.reply_due_at, *case_lines.COLUMNS)
-            .select_from(firsts)
-            .join(Message, Message.id == firsts.c.id),
+            select(kept.c.total, Message.created_at, Message.reply_due_at, *case_lines.COLUMNS)
+            .select_from(kept)
+            .join(Message, Message.id == kept.c.id),
             Message.case_id,
-        ).order_by(firsts.c.reply_due_at.is_(None), firsts.c.reply_due_at, firsts.c.id)
+        ).order_by(kept.c.reply_due_at.is_(None), kept.c.reply_due_at, kept.c.id)
     ).all()
     return capped(
         rows, lambda row: OpenQuestion(case_lines.line(row), row.created_at, row.reply_due_at)
