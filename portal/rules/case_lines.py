@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import Select
+from sqlalchemy import Select, Subquery, select
 
 from portal.data.models import Case, StaffUser
 
@@ -35,6 +35,13 @@ def joined(query: Select, case_id) -> Select:
     return query.join(Case, Case.id == case_id).outerjoin(
         StaffUser, StaffUser.id == Case.officer_id
     )
+
+
+def of_kept(kept: Subquery, model, *columns) -> Select:
+    """The rows of `model` whose ids `kept` holds (`capped.firsts`), with `columns`, the
+    total and what a line shows, in `kept`'s order."""
+    query = select(kept.c.total, *columns, *COLUMNS).select_from(kept)
+    return joined(query.join(model, model.id == kept.c.id), model.case_id)
 
 
 def line(row) -> CaseLine:

@@ -220,12 +220,9 @@ def open_items(principal, now: datetime, limit: int = SHOWN) -> tuple[Capped, Ca
             limit,
         )
         rows = db.session.execute(
-            case_lines.joined(
-                select(kept.c.total, Obligation.event_type, Obligation.due_at, *case_lines.COLUMNS)
-                .select_from(kept)
-                .join(Obligation, Obligation.id == kept.c.id),
-                Obligation.case_id,
-            ).order_by(kept.c.due_at, kept.c.id)
+            case_lines.of_kept(kept, Obligation, Obligation.event_type, Obligation.due_at).order_by(
+                kept.c.due_at, kept.c.id
+            )
         ).all()
         return capped(rows, lambda row: OpenItem(case_lines.line(row), row.event_type, row.due_at))
 

@@ -92,12 +92,9 @@ def open_questions(principal, limit: int = SHOWN) -> Capped:
         limit,
     )
     rows = db.session.execute(
-        case_lines.joined(
-            select(kept.c.total, Message.created_at, Message.reply_due_at, *case_lines.COLUMNS)
-            .select_from(kept)
-            .join(Message, Message.id == kept.c.id),
-            Message.case_id,
-        ).order_by(kept.c.reply_due_at.is_(None), kept.c.reply_due_at, kept.c.id)
+        case_lines.of_kept(kept, Message, Message.created_at, Message.reply_due_at).order_by(
+            kept.c.reply_due_at.is_(None), kept.c.reply_due_at, kept.c.id
+        )
     ).all()
     return capped(
         rows, lambda row: OpenQuestion(case_lines.line(row), row.created_at, row.reply_due_at)
