@@ -27,8 +27,10 @@ LAST_SEEN_RESOLUTION = timedelta(seconds=60)
 PRINCIPAL_MODELS: dict[str, type] = {"victim": Victim, "staff": StaffUser}
 # What comes with a principal in the same query, because every page of theirs needs it:
 # a victim's cases, each with its officer: only what a victim's pages show of the officer
-# (never their password hash or TOTP secret; anything else would load on first use).
+# (never their password hash or TOTP secret; anything else would load on first use); a
+# member of staff's team (the supervisor's pages name it).
 PRINCIPAL_LOADS: dict[str, tuple] = {
+    "staff": (joinedload(StaffUser.team),),
     "victim": (
         joinedload(Victim.cases)
         .joinedload(Case.officer)

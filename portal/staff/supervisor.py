@@ -59,7 +59,7 @@ def dashboard():
         due_today=due_today,
         routine_late=compliance.routine_overdue(current_user, now),
         open_questions=questions.open_questions(current_user),
-        event_label=lambda value: _event_label(value),
+        event_label=_event_labels(),
         tally_rows=tally_rows,
         team_name=_team_name(),
         columns=compliance.CSV_COLUMNS,
@@ -92,6 +92,19 @@ def _event_label(value: str) -> str:
         return str(event_rule(value).staff_label)
     except KeyError:
         return value
+
+
+def _event_labels():
+    """`_event_label`, each event type's label translated once for the page: the
+    dashboard names the same few types in every list and table."""
+    labels: dict[str, str] = {}
+
+    def label(value: str) -> str:
+        if value not in labels:
+            labels[value] = _event_label(value)
+        return labels[value]
+
+    return label
 
 
 @bp.get("/dashboard/compliance.csv")
