@@ -39,13 +39,21 @@ def _is_arabic_letter(ch: str) -> bool:
     return "ARABIC" in unicodedata.name(ch, "")
 
 
+def _arabic_letters(letters: str) -> int:
+    # Looking up each character's Unicode name is slow, and most text is plain ASCII,
+    # where no character is Arabic: an update page checks every officer's text.
+    if letters.isascii():
+        return 0
+    return sum(_is_arabic_letter(ch) for ch in letters)
+
+
 def seems_not_in(text: str | None, language: str) -> bool:
     """True when `text` seems to be written in a language other than `language`."""
     words = [w.casefold() for w in _WORD.findall(text or "")]
     if len(words) < MIN_WORDS:
         return False
-    letters = [ch for ch in "".join(words)]
-    arabic_share = sum(_is_arabic_letter(ch) for ch in letters) / len(letters)
+    letters = "".join(words)
+    arabic_share = _arabic_letters(letters) / len(letters)
     if language in ARABIC_SCRIPT:
         return arabic_share < 0.5
     if arabic_share > 0.5:
@@ -71,7 +79,7 @@ def written_in(text: str | None, expected: str) -> Language:
         return language(expected)
     words = [w.casefold() for w in _WORD.findall(text or "")]
     letters = "".join(words)
-    if sum(_is_arabic_letter(ch) for ch in letters) > len(letters) / 2:
+    if _arabic_letters(letters) > len(letters) / 2:
         return language(expected if expected in ARABIC_SCRIPT else "ar")
     scores = {code: sum(w in stops for w in words) for code, stops in STOP_WORDS.items()}
     return language(max(scores, key=scores.get))
