@@ -2,7 +2,7 @@
 
 A list of 20 read as ORM objects cost more than its query: an object for each row, its
 case and its officer, each tracked by the session. The lists read these three columns
-instead, joined to the 20 rows once they are sorted and cut (`capped.with_total`), and
+instead, joined to the 20 rows once they are sorted and cut (`capped.firsts`), and
 the reference is decrypted for its own row as `Encrypted` does.
 """
 
