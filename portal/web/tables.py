@@ -6,8 +6,9 @@ staff dashboard alone prints over a hundred rows of six cells: as a Jinja macro,
 cost a dozen look-ups and calls, and the tables took about a third of the page's time.
 
 What a template would print goes through the same steps here: a lazy string is translated
-with the page's translations, text is escaped, a cell's "html" is printed as it is (as the
-macro's `| safe` did: pages pass only blocks that autoescaping has already escaped), and
+with the page's translations, text is escaped, a cell's "html" is printed as it is when it
+is markup (pages pass only blocks that autoescaping has already escaped) and escaped when
+it is a plain string, and
 the whole table is cleaned of what HTML cannot hold, as `visible_text` (Jinja's
 `finalize`) cleaned each piece the macro printed.
 """
@@ -29,14 +30,18 @@ def _text(context, value) -> str:
 
 
 def _content(context, item: Mapping) -> str:
+    # A cell's "html" is printed as it is only when it is markup (a {% set %} block or a
+    # macro's output, escaped as it was built); a plain string there is escaped, so typed
+    # text put in the wrong key still shows as text.
     html = item.get("html")
-    return str(html) if html else _text(context, item.get("text"))
+    return str(escape(html)) if html else _text(context, item.get("text"))
 
 
 def attributes(value) -> str:
-    """govukAttributes: ` name="value"` pairs, or a string as it is."""
+    """govukAttributes: ` name="value"` pairs, or a string of them: as it is if markup,
+    escaped otherwise."""
     if isinstance(value, str):
-        return value
+        return str(escape(value))
     html = []
     for name, given in value.items():
         if isinstance(given, Mapping) and given.get("val") is not None and len(given):

@@ -52,4 +52,11 @@ def test_attributes_follow_govuk_attributes():
     assert attributes({"id": "a", "hidden": {"value": True, "optional": True}}) == ' id="a" hidden'
     assert attributes({"aria-hidden": False}) == ' aria-hidden="false"'
     assert attributes({"data-x": {"value": None, "optional": True}}) == ""
-    assert attributes(' data-raw="1"') == ' data-raw="1"'
+    assert attributes(Markup(' data-raw="1"')) == ' data-raw="1"'
+    assert attributes(' onclick="x"') == " onclick=&#34;x&#34;"
+
+
+def test_a_plain_string_given_as_html_is_still_escaped(app):
+    html = _table(app, {"rows": [[{"html": "<script>alert(1)</script>"}]]})
+    assert "<script>" not in html
+    assert fragment(html).select_one("td").get_text() == "<script>alert(1)</script>"
