@@ -19,7 +19,15 @@ def day(moment: datetime) -> str:
     locale = get_locale()
     if locale is None:  # outside a request: Flask-Babel's own default
         return format_date(london_date(moment), format=DAY_PATTERN)
-    return _written(london_date(moment), str(locale))
+    return day_in(moment, str(locale))
+
+
+# A page writes the same moments on every visit (each update's): kept by moment and
+# language, so a repeat costs neither the London date nor Babel.
+@lru_cache(maxsize=8192)
+def day_in(moment: datetime, locale: str) -> str:
+    """`day` in the named language (a Babel locale name, such as "cy")."""
+    return _written(london_date(moment), locale)
 
 
 # A page lists many updates, most on days already written: Babel's formatting is about

@@ -20,7 +20,7 @@ from portal.auth.sessions import seconds_until_idle_timeout
 from portal.data.models import utcnow
 from portal.easyread.language_support import interface_is_draft
 from portal.rules import choices, interpreting, officers, publishing, records_requests
-from portal.rules.dates import day
+from portal.rules.dates import day, day_in
 from portal.rules.languages import LANGUAGES, language
 from portal.rules.support_lines import EMERGENCY, SUPPORT_LINES, open_now
 from portal.rules.text_language import written_in
@@ -30,7 +30,7 @@ from portal.web.fragments import Fragment, fragment
 from portal.web.headers import csp_nonce
 from portal.web.html_text import printable
 from portal.web.tables import portal_table
-from portal.web.translations import template_text
+from portal.web.translations import page_locale, template_text
 
 # A neutral name: nothing in a tab, a history entry or a bookmark says "police" or "case".
 SERVICE_NAME = _l("Beacon")
@@ -53,14 +53,31 @@ def visible_text(context, value):
     return printable(value) if isinstance(value, str) else value
 
 
-def current_language():
-    return language(str(get_locale()))
+# The page's language comes with the render (portal.web.translations.page_locale): a
+# page asks for it once for every date, time and officer's text it shows.
 
 
-def officer_text_language(text: str | None, expected: str | None = None):
+def _locale_name(context=None) -> str:
+    return (context is not None and page_locale(context)) or str(get_locale())
+
+
+@pass_context
+def current_language(context):
+    return language(_locale_name(context))
+
+
+@pass_context
+def page_day(context, moment: datetime) -> str:
+    """`portal.rules.dates.day`, in the render's language."""
+    locale = page_locale(context)
+    return day(moment) if locale is None else day_in(moment, locale)
+
+
+@pass_context
+def officer_text_language(context, text: str | None, expected: str | None = None):
     """What an officer typed, marked with its own language and direction (WCAG 3.1.2):
     `expected` is the language it was written for (by default the page's)."""
-    return written_in(text, expected or str(get_locale()))
+    return written_in(text, expected or _locale_name(context))
 
 
 def interface_translation_is_draft() -> bool:
@@ -86,14 +103,20 @@ def recorded_day(value: date | None) -> str:
 STAFF_TIME = "EEE d MMM y, HH:mm"
 
 
-def staff_time(moment: datetime | None) -> str:
+def staff_time(moment: datetime | None, locale: str | None = None) -> str:
     """A moment as staff read it: UK local time, with the weekday."""
     if moment is None:
         return ""
-    locale = get_locale()
+    locale = locale or get_locale()
     if locale is None:  # outside a request: Flask-Babel converts to Europe/London itself
         return format_datetime(moment, STAFF_TIME)
     return _staff_time(moment, str(locale))
+
+
+@pass_context
+def page_staff_time(context, moment: datetime | None) -> str:
+    """`staff_time`, in the render's language."""
+    return staff_time(moment, page_locale(context))
 
 
 # A dashboard writes the same few hundred moments on every visit, at about 40 µs each.
@@ -119,7 +142,7 @@ GLOBALS = {
     "clock": clock,
     "csp_nonce": csp_nonce,
     "current_language": current_language,
-    "day": day,
+    "day": page_day,
     "emergency_line": EMERGENCY,
     "fragment": fragment,
     "idle_timeout_seconds": seconds_until_idle_timeout,
@@ -137,12 +160,12 @@ FILTERS = {
     "case_choice": lambda value, field: choices.staff_words_for(field, value),
     "offer_label": offer_label,
     "rank_words": officers.rank_words,
-    "language_name": lambda code: interpreting.language_name(code, current_language().code),
+    "language_name": lambda code: interpreting.language_name(code, language(_locale_name()).code),
     "reassignment_reason": officers.reason_for_victim,
     "records_answer": lambda value: records_requests.ANSWER_WORDS.get(value, value),
     "records_holder": lambda value: records_requests.HOLDER_WORDS.get(value, value),
     "review_day": recorded_day,
-    "staff_time": staff_time,
+    "staff_time": page_staff_time,
 }
 
 

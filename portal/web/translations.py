@@ -12,7 +12,8 @@ search was about a tenth of its time.
 - In a template, the render itself carries them (a context processor), so `_()`,
   `ngettext()` and a printed lazy string are a dictionary look-up away (`template_text`
   for what Jinja's `finalize` prints). A macro imported without context falls back to
-  the request's kept translations.
+  the request's kept translations. The render carries its language's name too
+  (`page_locale`): a page writes dozens of dates, and each asked Flask-Babel for it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from jinja2.utils import missing
 from markupsafe import Markup
 
 PAGE_TRANSLATIONS = "_page_translations"
+PAGE_LOCALE = "_page_locale"  # the render's language, as Babel names it ("cy", "en")
 
 
 class RequestDomain(Domain):
@@ -82,7 +84,11 @@ def init_app(app: Flask, babel) -> None:
         # under force_locale; otherwise the first string translated decides, as before.
         if not has_request_context() and getattr(babel_namespace(), "babel_locale", None) is None:
             return {}
-        return {PAGE_TRANSLATIONS: domain.get_translations()}
+        translations = domain.get_translations()  # also settles the namespace's locale
+        return {
+            PAGE_TRANSLATIONS: translations,
+            PAGE_LOCALE: str(babel_namespace().babel_locale),
+        }
 
 
 def template_text(context, value):
@@ -98,6 +104,13 @@ def template_text(context, value):
     text = translations.ugettext(string)
     # As LazyString.__html__ does: the catalogue's own words, which hold no one's input.
     return Markup(text % value._kwargs if value._kwargs else text)  # noqa: S704
+
+
+def page_locale(context) -> str | None:
+    """The render's language, for what a template formats (dates, times), without
+    Flask-Babel's search through the context locals: None where the render has none."""
+    found = context.resolve_or_missing(PAGE_LOCALE)
+    return None if found is missing else found
 
 
 def _formatted(context, text: str, variables: dict):
