@@ -7,9 +7,13 @@ much as running it.
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, select
+import uuid
+from dataclasses import dataclass
 
-from portal.data.models import Case, Message, RightsRecord, Update
+from sqlalchemy import bindparam, func, or_, select
+
+from portal.data.errors import NotFound
+from portal.data.models import Case, Message, RightsRecord, Update, UpdateFeedback
 from portal.data.scoping import a_victims_cases, visible_cases
 from portal.extensions import db
 
@@ -57,6 +61,44 @@ def corrections_of(update: Update) -> list[Update]:
     )
 
 
+# Her update page, in one query: the update, the corrections published beside it, and the
+# answer she gave to "Was this message clear?" (one per update). Read through her cases,
+# the same rule as `scoping.get_update_or_404`; a case holds tens of updates, so reading
+# them by the case's index and keeping these is cheap.
+_UPDATE_PAGE = (
+    select(Update, UpdateFeedback)
+    .outerjoin(UpdateFeedback, UpdateFeedback.update_id == Update.id)
+    .where(
+        Update.case_id.in_(_HER_CASE_IDS),
+        or_(Update.id == bindparam("update_id"), Update.corrects_id == bindparam("update_id")),
+    )
+    .order_by(Update.published_at, Update.id)
+)
+
+
+@dataclass(frozen=True)
+class UpdatePage:
+    update: Update
+    corrections: list[Update]  # oldest first, as `corrections_of` gives them
+    clarity: UpdateFeedback | None  # her answer to "Was this message clear?", if any
+
+
+def update_page_or_404(victim, update_id: uuid.UUID) -> UpdatePage:
+    """One of her updates with what its page shows. NotFound if it is not hers, as for
+    one that does not exist (the refusal is audited: portal.web.errors)."""
+    rows = db.session.execute(_UPDATE_PAGE, {"update_id": update_id, "victim_id": victim.id})
+    rows = rows.all()
+    found = next((row for row in rows if row.Update.id == update_id), None)
+    if found is None:
+        raise NotFound
+    corrections = [
+        row.Update
+        for row in rows
+        if row.Update.corrects_id == update_id and row.Update.case_id == found.Update.case_id
+    ]
+    return UpdatePage(found.Update, corrections, found.UpdateFeedback)
+
+
 def updates_of_type(victim, event_type: str) -> list[Update]:
     query = (
         select(Update)
@@ -73,6 +115,19 @@ def rights_records(victim) -> list[RightsRecord]:
         .order_by(RightsRecord.offered_at, RightsRecord.id)
     )
     return list(db.session.scalars(query))
+
+
+# How many replies and messages from her officer she has not opened yet: her home page
+# shows only the number, and asks it with other small questions (portal.victim.home).
+UNREAD_REPLIES = (
+    select(func.count())
+    .select_from(Message)
+    .where(
+        Message.case_id.in_(_HER_CASE_IDS),
+        Message.from_victim.is_(False),
+        Message.read_at.is_(None),
+    )
+)
 
 
 def conversation(victim) -> list[Message]:

@@ -208,8 +208,9 @@ class Notice:
 
 
 # Asked on every visit to the victim's home page: built once, so SQLAlchemy keeps its
-# cache key too (portal.data.victim_queries says why that matters).
-_LATEST_APPROVED = (
+# cache key too (portal.data.victim_queries says why that matters). The home page asks
+# for its id alongside other small questions (portal.victim.home).
+LATEST_APPROVED = (
     _of_victim(bindparam("victim_id"))
     .where(AccessReissue.status == ReissueStatus.APPROVED)
     .order_by(AccessReissue.decided_at.desc())
@@ -218,7 +219,11 @@ _LATEST_APPROVED = (
 
 
 def notice_for(victim: Victim) -> Notice | None:
-    reissue = db.session.scalar(_LATEST_APPROVED, {"victim_id": victim.id})
+    return notice_from(victim, db.session.scalar(LATEST_APPROVED, {"victim_id": victim.id}))
+
+
+def notice_from(victim: Victim, reissue: AccessReissue | None) -> Notice | None:
+    """What her home page says about `reissue`, her latest approved re-issue (if any)."""
     if reissue is None or reissue.disputed_at is not None:
         return None
     if reissue.used_at is None:

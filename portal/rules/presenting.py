@@ -155,12 +155,15 @@ def summary(update: Update) -> UpdateView:
     return UpdateView(update=update, rule=rule_for(update), paragraphs=[])
 
 
-def full(update: Update) -> UpdateView:
-    """Everything the update page shows, corrections and explained words included."""
+def full(update: Update, corrections: list[Update] | None = None) -> UpdateView:
+    """Everything the update page shows, corrections and explained words included: the
+    corrections published beside `update`, found here unless the caller has them."""
+    if corrections is None:
+        corrections = queries.corrections_of(update)
     view = UpdateView(update=update, rule=rule_for(update), paragraphs=paragraphs(update.free_text))
     view.corrections = [
         UpdateView(update=c, rule=rule_for(c), paragraphs=paragraphs(c.free_text))
-        for c in queries.corrections_of(update)
+        for c in corrections
     ]
     view.jargon = explained_words(view)
     view.officer_change = change_told_by(update)

@@ -48,7 +48,7 @@ def for_case(case: Case) -> list[RecordsRequest]:
 
 
 # Asked on every visit to her home page: built once (portal.data.victim_queries says why).
-_FOR_VICTIM = (
+FOR_VICTIM = (
     select(RecordsRequest)
     .where(RecordsRequest.case_id.in_(a_victims_cases().with_only_columns(Case.id)))
     .order_by(RecordsRequest.created_at.desc(), RecordsRequest.id)
@@ -57,7 +57,7 @@ _FOR_VICTIM = (
 
 def for_victim(victim) -> list[RecordsRequest]:
     """Every request in the victim's own cases, the newest first."""
-    return list(db.session.scalars(_FOR_VICTIM, {"victim_id": victim.id}))
+    return list(db.session.scalars(FOR_VICTIM, {"victim_id": victim.id}))
 
 
 def _answer_waiting():

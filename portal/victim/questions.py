@@ -32,7 +32,3 @@ def mark_replies_read(messages: list[Message]) -> None:
             changed = True
     if changed:
         db.session.commit()
-
-
-def unread_replies(messages: list[Message]) -> int:
-    return sum(1 for message in messages if not message.from_victim and message.read_at is None)

@@ -17,10 +17,8 @@ from portal.data.models import utcnow
 from portal.data.scoping import get_case_or_404, get_update_or_404
 from portal.extensions import db
 from portal.rules import access_reissue, presenting, stages
-from portal.rules import records_requests as records_rules
 from portal.rules import review as review_rules
 from portal.rules.dates import day
-from portal.rules.feedback import clarity_for
 from portal.victim import bp, reading
 from portal.victim import communication_plan as plan
 from portal.victim.feedback.forms import ClarityForm
@@ -53,7 +51,6 @@ def _me():
 def home():
     me = _me()
     failed_tries = throttle.take_failures_to_tell(me)  # told once, then forgotten
-    notice = access_reissue.notice_for(me)
     home = home_for(me)
     page = render_template(
         "victim/home.html",
@@ -64,10 +61,10 @@ def home():
             for decision, request in review_rules.decisions_to_offer(me, home.published)
         ],
         failed_tries=failed_tries_notice(failed_tries) if failed_tries else None,
-        reissue_notice=notice,
-        records_requests=records_rules.for_victim(me),
+        reissue_notice=home.reissue_notice,
+        records_requests=home.records_requests,
     )
-    access_reissue.mark_notice_seen(notice)
+    access_reissue.mark_notice_seen(home.reissue_notice)
     return page
 
 
@@ -83,11 +80,12 @@ def not_me():
 
 @bp.get("/updates/<uuid:update_id>")
 def update(update_id: uuid.UUID):
-    found = get_update_or_404(_me(), update_id)
+    page = queries.update_page_or_404(_me(), update_id)
+    found = page.update
     if found.sensitive and request.args.get("note") != "seen":
         return render_template("victim/content_note.html", update=found)
     reading.mark_read(found)
-    view = presenting.full(found)
+    view = presenting.full(found, page.corrections)
     decision = presenting.review_decision(found)
     if decision is not None:
         # Only here, on the victim's own page, does the review form get a link.
@@ -96,7 +94,7 @@ def update(update_id: uuid.UUID):
     asked = None
     if not found.sensitive:  # the questions never follow a sensitive update
         asked = {
-            "feedback": clarity_for(found),
+            "feedback": page.clarity,
             # Made only if the blank question's fragment has not been rendered yet.
             "blank_form": lambda: {"form": ClarityForm(prefix="clarity", formdata=None)},
         }

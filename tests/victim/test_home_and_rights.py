@@ -151,3 +151,18 @@ def test_a_closed_case_shows_no_routine_update_due(client, app_context):
     factories.make_case(victim=victim, status="closed", last_contact_at=utcnow() - timedelta(1))
     page = _home(client, victim)
     assert "you will hear from your officer by" not in page.text()
+
+
+def test_home_counts_only_her_own_unread_replies(client, case):
+    """The number counts her officer's replies she has not opened, in her own cases: not
+    her own questions, not replies she has read, and never another victim's."""
+    reply = {"from_victim": False, "kind": "reply", "staff_author": case.officer}
+    factories.make_message(case, "First reply.", **reply)
+    factories.make_message(case, "Second reply.", **reply)
+    factories.make_message(case, "Read already.", read_at=utcnow(), **reply)
+    factories.make_message(case, "Her own question.")
+    someone_else = factories.make_case()
+    for n in range(3):
+        factories.make_message(someone_else, f"Not hers {n}.", **reply)
+    page = _home(client, case.victim)
+    assert "Your officer has replied to you 2 times." in page.text()

@@ -144,6 +144,32 @@ def test_a_correction_stands_beside_the_original_clearly_labelled(signed_in, cas
     assert own.select_one(f"a[href='/my/updates/{original.id}']") is not None
 
 
+def test_corrections_show_oldest_first_and_only_those_of_this_update(signed_in, case):
+    """The update page finds its corrections with the update itself: both of this update's,
+    in the order they were published, and never another update's or another victim's."""
+    now = utcnow()
+    original = factories.make_update(case, "The hearing is on Monday.")
+    factories.make_update(
+        case, "First: it is on Tuesday.", corrects_id=original.id, published_at=now
+    )
+    factories.make_update(
+        case,
+        "Second: Tuesday at 10am.",
+        corrects_id=original.id,
+        published_at=now + timedelta(minutes=5),
+    )
+    other = factories.make_update(case, "Your officer changed.")
+    factories.make_update(case, "About the officer only.", corrects_id=other.id)
+    factories.make_update(factories.make_case(), "Someone else's words.", corrects_id=original.id)
+    page = signed_in.get_page(f"/my/updates/{original.id}")
+    shown = [c.get_text(" ", strip=True) for c in page.select(".portal-correction")]
+    assert len(shown) == 2
+    assert "First: it is on Tuesday." in shown[0]
+    assert "Second: Tuesday at 10am." in shown[1]
+    assert "About the officer only." not in page.html
+    assert "Someone else's words." not in page.html
+
+
 def test_a_victim_cannot_open_another_victims_update_by_editing_the_url(signed_in, case):
     someone_else = factories.make_case()
     theirs = factories.make_update(someone_else, "Private to someone else.")
