@@ -19,12 +19,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, bindparam, case, func, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
+from portal.data import statements
 from portal.data.models import Case, CaseStatus, Obligation, StaffUser, Victim
-from portal.data.scoping import case_scope, join_visible, visible_cases
+from portal.data.scoping import bound_case_scope
 from portal.extensions import db
 from portal.rules import case_lines
 from portal.rules.capped import SHOWN, Capped, capped, firsts
@@ -146,23 +147,14 @@ def _settled_and_outcome():
 def _tallies(principal, starts: list[datetime], end: datetime, now: datetime) -> list[Figures]:
     """One SQL query: per officer, event type and outcome, how many deadlines settled from
     each of `starts` to `end` (never after `now`). Team and event figures add them up."""
-    settled, result = _settled_and_outcome()
-    earliest = min(starts)
-    in_period = [func.sum(case((settled >= start, 1), else_=0)) for start in starts]
-    rows = db.session.execute(
-        select(StaffUser.display_name, Obligation.event_type, result, *in_period)
-        .join(Case, Case.id == Obligation.case_id)
-        .join(StaffUser, StaffUser.id == Case.officer_id)
-        .where(
-            case_scope(principal),
-            or_(Obligation.due_at >= earliest, Obligation.met_at >= earliest),
-            settled >= earliest,
-            settled <= min(end, now),
-            # Not met on time and not yet due: not settled, so not counted anywhere.
-            or_(Obligation.due_at <= now, and_(Obligation.met_at.is_not(None), _on_time())),
-        )
-        .group_by(StaffUser.display_name, Obligation.event_type, result)
-    ).all()
+    scope = bound_case_scope(principal)
+    query = statements.once(
+        ("compliance.tallies", scope.kind, len(starts)),
+        lambda: _tallies_query(scope.condition, len(starts)),
+    )
+    params = {f"start_{index}": start for index, start in enumerate(starts)}
+    params.update(scope.params, earliest=min(starts), upper=min(end, now), now=now)
+    rows = db.session.execute(query, params).all()
     results = []
     for index, start in enumerate(starts):
         figures = Figures(days=(end - start).days, start=start, end=end)
@@ -174,6 +166,38 @@ def _tallies(principal, starts: list[datetime], end: datetime, now: datetime) ->
                 figures.by_event[event_type].add(outcome_, count)
         results.append(figures)
     return results
+
+
+_WHEN = Obligation.due_at.type  # a moment, stored as the portal stores every moment
+
+
+def _moment(name: str):
+    return bindparam(name, type_=_WHEN)
+
+
+def _tallies_query(scope, periods: int):
+    """`_tallies`'s statement: the moments are bind parameters (start_0, start_1...,
+    earliest, upper, now), so it is built once for each kind of scope."""
+    settled, result = _settled_and_outcome()
+    earliest, now = _moment("earliest"), _moment("now")
+    in_period = [
+        func.sum(case((settled >= _moment(f"start_{index}"), 1), else_=0))
+        for index in range(periods)
+    ]
+    return (
+        select(StaffUser.display_name, Obligation.event_type, result, *in_period)
+        .join(Case, Case.id == Obligation.case_id)
+        .join(StaffUser, StaffUser.id == Case.officer_id)
+        .where(
+            scope,
+            or_(Obligation.due_at >= earliest, Obligation.met_at >= earliest),
+            settled >= earliest,
+            settled <= _moment("upper"),
+            # Not met on time and not yet due: not settled, so not counted anywhere.
+            or_(Obligation.due_at <= now, and_(Obligation.met_at.is_not(None), _on_time())),
+        )
+        .group_by(StaffUser.display_name, Obligation.event_type, result)
+    )
 
 
 def timeliness(principal, now: datetime, periods=PERIODS) -> list[Figures]:
@@ -204,29 +228,42 @@ class OpenItem:
 def open_items(principal, now: datetime, limit: int = SHOWN) -> tuple[Capped, Capped]:
     """Unmet Code deadlines: those already overdue, and those due by the end of today, the
     earliest first, `limit` of each with how many there are."""
-    second = now.replace(microsecond=0)
-    tomorrow = _start_of_london_day(london_date(now) + timedelta(days=1))
-    overdue = Obligation.due_at < second
-    today = and_(Obligation.due_at >= second, Obligation.due_at < tomorrow)
+    scope = bound_case_scope(principal)
+    params = {
+        **scope.params,
+        "second": now.replace(microsecond=0),
+        "tomorrow": _start_of_london_day(london_date(now) + timedelta(days=1)),
+    }
 
-    def first(condition) -> Capped:
-        # Only ids are sorted and cut, so the rows sorted stay narrow however many
-        # deadlines a team has open; the 20 kept are then joined to what they show.
-        kept = firsts(
-            join_visible(
-                select(Obligation.id, Obligation.due_at), principal, Obligation.case_id
-            ).where(Obligation.met_at.is_(None), condition),
-            (Obligation.due_at, Obligation.id),
-            limit,
+    def first(when: str) -> Capped:
+        query = statements.once(
+            ("compliance.open_items", scope.kind, when, limit),
+            lambda: _open_items_query(scope.condition, when, limit),
         )
-        rows = db.session.execute(
-            case_lines.of_kept(kept, Obligation, Obligation.event_type, Obligation.due_at).order_by(
-                kept.c.due_at, kept.c.id
-            )
-        ).all()
+        rows = db.session.execute(query, params).all()
         return capped(rows, lambda row: OpenItem(case_lines.line(row), row.event_type, row.due_at))
 
-    return first(overdue), first(today)
+    return first("overdue"), first("today")
+
+
+def _open_items_query(scope, when: str, limit: int):
+    second, tomorrow = _moment("second"), _moment("tomorrow")
+    condition = {
+        "overdue": Obligation.due_at < second,
+        "today": and_(Obligation.due_at >= second, Obligation.due_at < tomorrow),
+    }[when]
+    # Only ids are sorted and cut, so the rows sorted stay narrow however many deadlines a
+    # team has open; the 20 kept are then joined to what they show.
+    kept = firsts(
+        select(Obligation.id, Obligation.due_at)
+        .join(Case, Case.id == Obligation.case_id)
+        .where(scope, Obligation.met_at.is_(None), condition),
+        (Obligation.due_at, Obligation.id),
+        limit,
+    )
+    return case_lines.of_kept(kept, Obligation, Obligation.event_type, Obligation.due_at).order_by(
+        kept.c.due_at, kept.c.id
+    )
 
 
 def routine_thresholds(now: datetime) -> dict[tuple[str, str], datetime]:
@@ -255,34 +292,46 @@ def routine_overdue(principal, now: datetime, limit: int = SHOWN) -> Capped:
     """Open cases whose agreed routine update is overdue, the oldest contact first:
     `limit` of them, each with when it was due, and how many there are."""
     thresholds = routine_thresholds(now)
+    scope = bound_case_scope(principal)
+    query = statements.once(
+        ("compliance.routine_overdue", scope.kind, tuple(thresholds), limit),
+        lambda: _routine_overdue_query(scope.condition, tuple(thresholds), limit),
+    )
+    params = {_threshold(*key): threshold for key, threshold in thresholds.items()}
+    params.update(scope.params, latest=max(thresholds.values()))
+    return capped(db.session.execute(query, params).all(), _routine_line)
+
+
+def _threshold(frequency: str, country: str) -> str:
+    return f"threshold_{frequency}_{country}"
+
+
+def _routine_overdue_query(scope, keys: tuple[tuple[str, str], ...], limit: int):
     late = or_(
         *(
             and_(
                 Victim.routine_frequency == frequency,
                 Case.force_country == country,
-                Case.last_contact_at < threshold,
+                Case.last_contact_at < bindparam(_threshold(frequency, country), type_=_WHEN),
             )
-            for (frequency, country), threshold in thresholds.items()
+            for frequency, country in keys
         )
     )
     query = (
-        visible_cases(principal)
+        select(Case.id, Case.last_contact_at)
         .join(Victim, Victim.id == Case.victim_id)
         # The latest threshold as well: the index on (officer, status, last contact) then
         # skips every case contacted since, so only the few old enough are read.
         .where(
+            scope,
             Case.status == CaseStatus.OPEN,
-            Case.last_contact_at < max(thresholds.values()),
+            Case.last_contact_at < bindparam("latest", type_=_WHEN),
             late,
         )
     )
     # The ids first, sorted and cut (narrow rows to sort), then what the 20 show.
-    kept = firsts(
-        query.with_only_columns(Case.id, Case.last_contact_at),
-        (Case.last_contact_at, Case.id),
-        limit,
-    )
-    rows = db.session.execute(
+    kept = firsts(query, (Case.last_contact_at, Case.id), limit)
+    return (
         case_lines.joined(
             select(
                 kept.c.total,
@@ -295,8 +344,7 @@ def routine_overdue(principal, now: datetime, limit: int = SHOWN) -> Capped:
         )
         .join(Victim, Victim.id == Case.victim_id)
         .order_by(kept.c.last_contact_at, kept.c.id)
-    ).all()
-    return capped(rows, _routine_line)
+    )
 
 
 def _routine_line(row) -> tuple[CaseLine, datetime]:

@@ -19,8 +19,9 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
+from portal.data import statements
 from portal.data.models import Case, Message, MessageKind
-from portal.data.scoping import join_visible
+from portal.data.scoping import bound_case_scope
 from portal.extensions import db
 from portal.rules import case_lines
 from portal.rules.capped import SHOWN, Capped, capped, firsts
@@ -83,19 +84,26 @@ def open_questions(principal, limit: int = SHOWN) -> Capped:
     """The questions still waiting for an answer in the cases `principal` may see, the
     earliest reply date first (questions from before reply dates existed last): the first
     `limit`, and how many there are."""
+    scope = bound_case_scope(principal)
+    query = statements.once(
+        ("questions.open_questions", scope.kind, limit),
+        lambda: _open_questions_query(scope.condition, limit),
+    )
+    rows = db.session.execute(query, scope.params).all()
+    return capped(
+        rows, lambda row: OpenQuestion(case_lines.line(row), row.created_at, row.reply_due_at)
+    )
+
+
+def _open_questions_query(scope, limit: int):
     # Only ids are sorted and cut (narrow rows), then the 20 kept joined to what they show.
     kept = firsts(
-        join_visible(select(Message.id, Message.reply_due_at), principal, Message.case_id).where(
-            is_open_question()
-        ),
+        select(Message.id, Message.reply_due_at)
+        .join(Case, Case.id == Message.case_id)
+        .where(scope, is_open_question()),
         (Message.reply_due_at.is_(None), Message.reply_due_at, Message.id),
         limit,
     )
-    rows = db.session.execute(
-        case_lines.of_kept(kept, Message, Message.created_at, Message.reply_due_at).order_by(
-            kept.c.reply_due_at.is_(None), kept.c.reply_due_at, kept.c.id
-        )
-    ).all()
-    return capped(
-        rows, lambda row: OpenQuestion(case_lines.line(row), row.created_at, row.reply_due_at)
+    return case_lines.of_kept(kept, Message, Message.created_at, Message.reply_due_at).order_by(
+        kept.c.reply_due_at.is_(None), kept.c.reply_due_at, kept.c.id
     )

@@ -6,8 +6,9 @@ import pytest
 import time_machine
 from sqlalchemy import event, select
 
-from portal.data.models import AuditEvent, Case
+from portal.data.models import AuditEvent, Case, StaffRole
 from portal.extensions import db
+from portal.rules import compliance, questions
 from portal.rules.compliance import CSV_COLUMNS
 from tests import factories
 from tests.security.test_victim_pages_read_no_staff_secrets import SECRETS
@@ -182,3 +183,54 @@ def test_the_dashboard_lists_read_no_officers_password_hash_or_authenticator_sec
         assert "DC Ben Hughes" in page.select_one(listed).get_text(" ", strip=True), listed
     reading_secrets = [s for s in seen if SECRETS.search(s)]
     assert len(reading_secrets) == 1 and reading_secrets[0].startswith("SELECT auth_session")
+
+
+def test_statements_built_once_give_each_person_only_their_own_scope(app_context):
+    """The dashboard's statements are built once and run again with a new team's or
+    officer's id (portal.data.statements): asked in turn by two supervisors and an
+    officer, each answer holds only what that person may see, every time."""
+    people = {}
+    with time_machine.travel(NOW, tick=False):
+        for name, cases in (("north", 1), ("south", 2)):
+            team = factories.make_team(f"Team {name}")
+            officer = factories.make_staff(team=team, display_name=f"DC {name}")
+            for n in range(cases):
+                case = factories.make_case(
+                    officer=officer,
+                    crime_reference=f"RSO/{name}/{n}",
+                    victim=factories.make_victim(routine_frequency="fortnightly"),
+                    last_contact_at=at(1, 2),
+                )
+                factories.make_obligation(case, due_at=at(10, 3, 23, 59, 59))
+                factories.make_obligation(case, due_at=at(18, 3, 23, 59, 59))
+                factories.make_message(case, "When is the interview?")
+            people[name] = factories.make_staff(StaffRole.SUPERVISOR, team=team)
+            people[f"{name} officer"] = officer
+
+        def seen(principal) -> dict:
+            overdue, today = compliance.open_items(principal, NOW)
+            return {
+                "overdue": sorted(item.line.reference for item in overdue),
+                "today": sorted(item.line.reference for item in today),
+                "routine": sorted(
+                    line.reference for line, _ in compliance.routine_overdue(principal, NOW)
+                ),
+                "questions": sorted(q.line.reference for q in questions.open_questions(principal)),
+                "not met in 30 days": compliance.timeliness(principal, NOW)[0].team.not_met,
+            }
+
+        def expected(name: str, cases: int) -> dict:
+            references = [f"RSO/{name}/{n}" for n in range(cases)]
+            return {
+                "overdue": references,
+                "today": references,
+                "routine": references,
+                "questions": references,
+                "not met in 30 days": cases,
+            }
+
+        for _ in range(2):
+            assert seen(people["north"]) == expected("north", 1)
+            assert seen(people["south"]) == expected("south", 2)
+            assert seen(people["north officer"]) == expected("north", 1)
+            assert seen(factories.make_staff(StaffRole.ADMIN)) == expected("none", 0)
