@@ -37,15 +37,30 @@ def visible_cases(principal) -> Select[tuple[Case]]:
 
 def case_scope(principal):
     """The condition on `Case` for the cases `principal` may see."""
+    return _scope_condition(*_scope_of(principal))
+
+
+def _scope_of(principal) -> tuple[str, object]:
+    """Whose cases `principal` sees: (kind, id), the one rule behind `case_scope` and
+    `bound_case_scope`. A victim her own, an officer theirs, a supervisor their team's."""
     role = getattr(principal, "role", None)
     if role == "victim":
-        return Case.victim_id == principal.id
+        return "victim", principal.id
     if role == StaffRole.OFFICER:
-        return Case.officer_id == principal.id
+        return "officer", principal.id
     if role == StaffRole.SUPERVISOR and principal.team_id is not None:
-        team_officers = select(StaffUser.id).where(StaffUser.team_id == principal.team_id)
-        return Case.officer_id.in_(team_officers)
+        return "team", principal.team_id
     # Admins manage accounts and never see case content; so does everyone else by default.
+    return "none", None
+
+
+def _scope_condition(kind: str, value):
+    if kind == "victim":
+        return Case.victim_id == value
+    if kind == "officer":
+        return Case.officer_id == value
+    if kind == "team":
+        return Case.officer_id.in_(select(StaffUser.id).where(StaffUser.team_id == value))
     return false()
 
 
@@ -58,24 +73,16 @@ class BoundScope(NamedTuple):
     params: dict
 
 
-_SCOPE_ID = bindparam("scope_id")
 _BOUND_CONDITIONS = {
-    "victim": Case.victim_id == _SCOPE_ID,
-    "officer": Case.officer_id == _SCOPE_ID,
-    "team": Case.officer_id.in_(select(StaffUser.id).where(StaffUser.team_id == _SCOPE_ID)),
+    kind: _scope_condition(kind, bindparam("scope_id"))
+    for kind in ("victim", "officer", "team", "none")
 }
 
 
 def bound_case_scope(principal) -> BoundScope:
-    """The same rule as `case_scope`, kind by kind."""
-    role = getattr(principal, "role", None)
-    if role == "victim":
-        return BoundScope("victim", _BOUND_CONDITIONS["victim"], {"scope_id": principal.id})
-    if role == StaffRole.OFFICER:
-        return BoundScope("officer", _BOUND_CONDITIONS["officer"], {"scope_id": principal.id})
-    if role == StaffRole.SUPERVISOR and principal.team_id is not None:
-        return BoundScope("team", _BOUND_CONDITIONS["team"], {"scope_id": principal.team_id})
-    return BoundScope("none", false(), {})
+    kind, value = _scope_of(principal)
+    params = {"scope_id": value} if value is not None else {}
+    return BoundScope(kind, _BOUND_CONDITIONS[kind], params)
 
 
 def join_visible(query: Select, principal, case_id) -> Select:
