@@ -80,6 +80,8 @@ _BOUND_CONDITIONS = {
 
 
 def bound_case_scope(principal) -> BoundScope:
+    """`case_scope` for a statement built once (`portal.data.statements`): the condition
+    for the principal's kind of scope, and their id to run it with."""
     kind, value = _scope_of(principal)
     params = {"scope_id": value} if value is not None else {}
     return BoundScope(kind, _BOUND_CONDITIONS[kind], params)
