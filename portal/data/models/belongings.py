@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, LargeBinary, String
+from sqlalchemy import ForeignKey, Index, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.data.models.base import Base, IdMixin, TimestampMixin, utcnow
@@ -20,6 +20,8 @@ from portal.data.models.encrypted import Encrypted
 
 class PropertyItem(IdMixin, TimestampMixin, Base):
     __tablename__ = "property_item"
+    # The dashboard starts from the items kept past their return date (migration 0024).
+    __table_args__ = (Index("ix_property_item_status_return", "status", "target_return_on"),)
 
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
     case: Mapped[Case] = relationship()
