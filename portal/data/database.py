@@ -1,4 +1,5 @@
-"""Database settings that depend on the engine: SQLite's WAL mode and busy timeout."""
+"""Database settings that depend on the engine: SQLite's WAL mode and busy timeout; how a
+request that only read ends its transaction."""
 
 from __future__ import annotations
 
@@ -18,12 +19,14 @@ def _tune_sqlite(dbapi_connection, _record) -> None:
 
 
 def init_app(app: Flask) -> None:
+    from portal.data import read_only_end
     from portal.extensions import db
 
     with app.app_context():
         engine: Engine = db.engine
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _tune_sqlite)
+        read_only_end.init_app(app, engine, db.session)
 
 
 def render_migration_item(type_, obj, autogen_context):
