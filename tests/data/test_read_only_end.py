@@ -23,6 +23,11 @@ def _count_teams() -> int:
     return db.session.scalar(select(func.count()).select_from(Team))
 
 
+def _write_team(name: str) -> None:
+    db.session.add(Team(name=name))
+    db.session.flush()
+
+
 def _plain(value) -> Response:
     return Response(str(value), mimetype="text/plain")
 
@@ -38,8 +43,7 @@ def _routes(app) -> None:
     @app.get("/probe/flush-and-return")
     @only(PUBLIC)
     def flush_and_return():
-        db.session.add(Team(name="Flushed, never committed"))
-        db.session.flush()
+        _write_team("Flushed, never committed")
         return _plain("ok")
 
     @app.get("/probe/update-and-return")
@@ -59,8 +63,7 @@ def _routes(app) -> None:
     @app.get("/probe/flush-and-fail")
     @only(PUBLIC)
     def flush_and_fail():
-        db.session.add(Team(name="Written before a failure"))
-        db.session.flush()
+        _write_team("Written before a failure")
         raise RuntimeError("failed half-way")
 
     @app.get("/probe/read-and-fail")
