@@ -312,7 +312,7 @@ def _routine_overdue_query(scope, keys: tuple[tuple[str, str], ...], limit: int)
             and_(
                 Victim.routine_frequency == frequency,
                 Case.force_country == country,
-                Case.last_contact_at < bindparam(_threshold(frequency, country), type_=_WHEN),
+                Case.last_contact_at < _moment(_threshold(frequency, country)),
             )
             for frequency, country in keys
         )
@@ -325,7 +325,7 @@ def _routine_overdue_query(scope, keys: tuple[tuple[str, str], ...], limit: int)
         .where(
             scope,
             Case.status == CaseStatus.OPEN,
-            Case.last_contact_at < bindparam("latest", type_=_WHEN),
+            Case.last_contact_at < _moment("latest"),
             late,
         )
     )

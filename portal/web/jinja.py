@@ -53,11 +53,9 @@ def visible_text(context, value):
     return printable(value) if isinstance(value, str) else value
 
 
-# The page's language comes with the render (portal.web.translations.page_locale): a
-# page asks for it once for every date, time and officer's text it shows.
-
-
 def _locale_name(context=None) -> str:
+    # The page's language comes with the render (portal.web.translations.page_locale), so
+    # the dates, times and officers' texts a page shows do not each ask Flask-Babel.
     return (context is not None and page_locale(context)) or str(get_locale())
 
 
