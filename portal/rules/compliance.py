@@ -24,8 +24,8 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
 from portal.data import statements
-from portal.data.models import Case, CaseStatus, Obligation, StaffUser, Victim
-from portal.data.scoping import bound_case_scope
+from portal.data.models import Case, CaseStatus, Obligation, StaffUser
+from portal.data.scoping import bound_case_scope, bound_officer_scope
 from portal.extensions import db
 from portal.rules import case_lines
 from portal.rules.capped import SHOWN, Capped, capped, firsts
@@ -147,7 +147,7 @@ def _settled_and_outcome():
 def _tallies(principal, starts: list[datetime], end: datetime, now: datetime) -> list[Figures]:
     """One SQL query: per officer, event type and outcome, how many deadlines settled from
     each of `starts` to `end` (never after `now`). Team and event figures add them up."""
-    scope = bound_case_scope(principal)
+    scope = bound_officer_scope(principal, Obligation.case_officer_id)
     query = statements.once(
         ("compliance.tallies", scope.kind, len(starts)),
         lambda: _tallies_query(scope.condition, len(starts)),
@@ -186,11 +186,23 @@ def _tallies_query(scope, periods: int):
     ]
     return (
         select(StaffUser.display_name, Obligation.event_type, result, *in_period)
-        .join(Case, Case.id == Obligation.case_id)
-        .join(StaffUser, StaffUser.id == Case.officer_id)
+        # The case's officer now, as each deadline carries it (migration 0025).
+        .join(StaffUser, StaffUser.id == Obligation.case_officer_id)
         .where(
             scope,
-            or_(Obligation.due_at >= earliest, Obligation.met_at >= earliest),
+            # Only what can have settled in the periods, read as two ranges of the index on
+            # (officer, met, due): a deadline not met settles at its due time, so it is due
+            # between the earliest start and the end; one met settles at or before the
+            # moment it was met, so it was met since the earliest start. The deadlines open
+            # and not yet due, most of a team's, are not read at all.
+            or_(
+                and_(
+                    Obligation.met_at.is_(None),
+                    Obligation.due_at >= earliest,
+                    Obligation.due_at <= _moment("upper"),
+                ),
+                Obligation.met_at >= earliest,
+            ),
             settled >= earliest,
             settled <= _moment("upper"),
             # Not met on time and not yet due: not settled, so not counted anywhere.
@@ -228,7 +240,7 @@ class OpenItem:
 def open_items(principal, now: datetime, limit: int = SHOWN) -> tuple[Capped, Capped]:
     """Unmet Code deadlines: those already overdue, and those due by the end of today, the
     earliest first, `limit` of each with how many there are."""
-    scope = bound_case_scope(principal)
+    scope = bound_officer_scope(principal, Obligation.case_officer_id)
     params = {
         **scope.params,
         "second": now.replace(microsecond=0),
@@ -252,12 +264,13 @@ def _open_items_query(scope, when: str, limit: int):
         "overdue": Obligation.due_at < second,
         "today": and_(Obligation.due_at >= second, Obligation.due_at < tomorrow),
     }[when]
+    # Found by the officers' ids each deadline carries, in one index, not case by case.
     # Only ids are sorted and cut, so the rows sorted stay narrow however many deadlines a
     # team has open; the 20 kept are then joined to what they show.
     kept = firsts(
-        select(Obligation.id, Obligation.due_at)
-        .join(Case, Case.id == Obligation.case_id)
-        .where(scope, Obligation.met_at.is_(None), condition),
+        select(Obligation.id, Obligation.due_at).where(
+            scope, Obligation.met_at.is_(None), condition
+        ),
         (Obligation.due_at, Obligation.id),
         limit,
     )
@@ -310,41 +323,34 @@ def _routine_overdue_query(scope, keys: tuple[tuple[str, str], ...], limit: int)
     late = or_(
         *(
             and_(
-                Victim.routine_frequency == frequency,
+                Case.routine_frequency == frequency,
                 Case.force_country == country,
                 Case.last_contact_at < _moment(_threshold(frequency, country)),
             )
             for frequency, country in keys
         )
     )
-    query = (
-        select(Case.id, Case.last_contact_at)
-        .join(Victim, Victim.id == Case.victim_id)
-        # The latest threshold as well: the index on (officer, status, last contact) then
-        # skips every case contacted since, so only the few old enough are read.
-        .where(
-            scope,
-            Case.status == CaseStatus.OPEN,
-            Case.last_contact_at < _moment("latest"),
-            late,
-        )
+    # The victim's frequency is the case's copy of it (migration 0025), so this reads the
+    # index on (officer, status, last contact, id, country, frequency) alone. The latest
+    # threshold as well: the index then skips every case contacted since.
+    query = select(Case.id, Case.last_contact_at).where(
+        scope,
+        Case.status == CaseStatus.OPEN,
+        Case.last_contact_at < _moment("latest"),
+        late,
     )
     # The ids first, sorted and cut (narrow rows to sort), then what the 20 show.
-    kept = firsts(query, (Case.last_contact_at, Case.id), limit)
-    return (
-        case_lines.joined(
-            select(
-                kept.c.total,
-                Case.last_contact_at,
-                Case.force_country,
-                Victim.routine_frequency,
-                *case_lines.COLUMNS,
-            ).select_from(kept),
-            kept.c.id,
-        )
-        .join(Victim, Victim.id == Case.victim_id)
-        .order_by(kept.c.last_contact_at, kept.c.id)
-    )
+    kept = firsts(query, (Case.last_contact_at, Case.id), limit, counted_apart=True)
+    return case_lines.joined(
+        select(
+            kept.c.total,
+            Case.last_contact_at,
+            Case.force_country,
+            Case.routine_frequency,
+            *case_lines.COLUMNS,
+        ).select_from(kept),
+        kept.c.id,
+    ).order_by(kept.c.last_contact_at, kept.c.id)
 
 
 def _routine_line(row) -> tuple[CaseLine, datetime]:

@@ -21,7 +21,7 @@ from sqlalchemy import select, update
 
 from portal.data import statements
 from portal.data.models import Case, Message, MessageKind
-from portal.data.scoping import bound_case_scope
+from portal.data.scoping import bound_officer_scope
 from portal.extensions import db
 from portal.rules import case_lines
 from portal.rules.capped import SHOWN, Capped, capped, firsts
@@ -84,7 +84,7 @@ def open_questions(principal, limit: int = SHOWN) -> Capped:
     """The questions still waiting for an answer in the cases `principal` may see, the
     earliest reply date first (questions from before reply dates existed last): the first
     `limit`, and how many there are."""
-    scope = bound_case_scope(principal)
+    scope = bound_officer_scope(principal, Message.case_officer_id)
     query = statements.once(
         ("questions.open_questions", scope.kind, limit),
         lambda: _open_questions_query(scope.condition, limit),
@@ -96,13 +96,13 @@ def open_questions(principal, limit: int = SHOWN) -> Capped:
 
 
 def _open_questions_query(scope, limit: int):
-    # Only ids are sorted and cut (narrow rows), then the 20 kept joined to what they show.
+    # Found by the officers' ids each question carries, in one index, not case by case;
+    # only ids are sorted and cut (narrow rows), then the 20 kept joined to what they show.
     kept = firsts(
-        select(Message.id, Message.reply_due_at)
-        .join(Case, Case.id == Message.case_id)
-        .where(scope, is_open_question()),
+        select(Message.id, Message.reply_due_at).where(scope, is_open_question()),
         (Message.reply_due_at.is_(None), Message.reply_due_at, Message.id),
         limit,
+        counted_apart=True,  # the order starts with an expression: no index holds it
     )
     return case_lines.of_kept(kept, Message, Message.created_at, Message.reply_due_at).order_by(
         kept.c.reply_due_at.is_(None), kept.c.reply_due_at, kept.c.id

@@ -17,7 +17,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from portal.data.models import Case, RecordsAnswer, RecordsHolder, RecordsRequest
-from portal.data.scoping import a_victims_cases, join_visible
+from portal.data.scoping import a_victims_cases, bound_officer_scope
 from portal.extensions import db
 
 HOLDERS = (
@@ -88,15 +88,14 @@ class Counts:
 def counts(principal) -> Counts:
     """Requests recorded in the cases `principal` may see, and answers still waiting."""
     waiting = _answer_waiting()
+    # By the officers' ids each request carries (migration 0025), not case by case.
+    scope = bound_officer_scope(principal, RecordsRequest.case_officer_id)
     made, objections, questions = db.session.execute(
-        join_visible(
-            select(
-                func.count(),
-                func.count().filter(waiting, RecordsRequest.answer == RecordsAnswer.OBJECT),
-                func.count().filter(waiting, RecordsRequest.answer == RecordsAnswer.QUESTION),
-            ).select_from(RecordsRequest),
-            principal,
-            RecordsRequest.case_id,
-        )
+        select(
+            func.count(),
+            func.count().filter(waiting, RecordsRequest.answer == RecordsAnswer.OBJECT),
+            func.count().filter(waiting, RecordsRequest.answer == RecordsAnswer.QUESTION),
+        ).where(scope.condition),
+        scope.params,
     ).one()
     return Counts(made=made or 0, objections_waiting=objections, questions_waiting=questions)

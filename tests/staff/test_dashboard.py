@@ -128,6 +128,71 @@ def test_a_supervisor_reassigns_a_case_within_the_team_and_it_is_audited(
     }
 
 
+def test_a_reassigned_cases_late_duty_and_question_follow_it_to_the_new_officer(
+    client, supervisor, known_team
+):
+    """The dashboard finds a team's duties and questions by the officer each one carries
+    (migration 0025): after a reassignment they are listed, and counted, under the new
+    officer at once."""
+    case, ada = known_team["ben_case"], known_team["ada"]
+    with time_machine.travel(NOW, tick=False):
+        factories.make_message(case, "When is court?")
+        sign_in_staff(client, supervisor)
+        client.post(
+            f"/staff/cases/{case.id}/reassign",
+            {"officer_id": str(ada.id), "reason": "moved_team"},
+            from_url=f"/staff/cases/{case.id}/reassign",
+        )
+        page = client.get_page("/staff/dashboard")
+        body = client.get("/staff/dashboard/compliance.csv").get_data(as_text=True)
+    rows = list(csv.reader(io.StringIO(body)))
+    for listed in ("#overdue", "#open-questions"):
+        text = page.select_one(listed).get_text(" ", strip=True)
+        assert "RSO/26/0202" in text
+        assert "DC Ada Jones" in text
+        assert "DC Ben Hughes" not in text
+    officers = {r[4]: r[5:] for r in rows[1:] if r[0] == "30" and r[3] == "officer"}
+    # All three deadlines settled in the 30 days are now Ada's; Ben has none.
+    assert officers == {"DC Ada Jones": ["3", "1", "1", "1", "33.3"]}
+
+
+def test_an_officer_who_moves_team_takes_their_late_duties_to_the_new_supervisor(
+    client, supervisor, known_team
+):
+    ben = known_team["ben"]
+    elsewhere = factories.make_team("Team South")
+    their_supervisor = factories.make_staff(StaffRole.SUPERVISOR, team=elsewhere)
+    ben.team_id = elsewhere.id  # as an approved change of team does (portal.staff.approvals)
+    db.session.commit()
+    with time_machine.travel(NOW, tick=False):
+        sign_in_staff(client, supervisor)
+        ours = client.get_page("/staff/dashboard").select_one("#overdue")
+        client.post("/staff/sign-out", from_url="/staff/")
+        sign_in_staff(client, their_supervisor)
+        theirs = client.get_page("/staff/dashboard").select_one("#overdue")
+    assert ours is None or "RSO/26/0202" not in ours.get_text()
+    assert "RSO/26/0202" in theirs.get_text()
+
+
+def test_a_victim_who_asks_for_updates_more_often_is_listed_as_late_at_once(
+    client, supervisor, known_team
+):
+    with time_machine.travel(NOW, tick=False):
+        sign_in_staff(client, supervisor)
+        victim = factories.make_case(
+            officer=known_team["ada"],
+            crime_reference="RSO/26/0404",
+            last_contact_at=at(1, 3),
+        ).victim
+        before = client.get_page("/staff/dashboard").select_one("#routine-late").get_text()
+        victim.routine_frequency = "fortnightly"  # as her contact page saves it
+        db.session.commit()
+        after = client.get_page("/staff/dashboard").select_one("#routine-late").get_text()
+    # Monthly from 1 March is not late on 18 March; every two weeks, it is.
+    assert "RSO/26/0404" not in before
+    assert "RSO/26/0404" in after
+
+
 def test_a_case_cannot_be_reassigned_outside_the_team(client, supervisor, known_team):
     outsider = factories.make_staff(team=factories.make_team("Elsewhere"))
     case = known_team["ben_case"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, MetaData, TypeDecorator, Uuid
+from sqlalchemy import DateTime, FetchedValue, MetaData, TypeDecorator, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, registry
 
 # Named constraints let Alembic alter and drop them on every database, SQLite included.
@@ -21,6 +21,12 @@ NAMING_CONVENTION = {
 def utcnow() -> datetime:
     """The current time, timezone-aware in UTC (tests freeze it with time-machine)."""
     return datetime.now(UTC)
+
+
+def copied_by_database(*args):
+    """A column the database's triggers copy from another row (migration 0025), whatever
+    writes: the portal never sets it, and reads it back after every write."""
+    return mapped_column(*args, server_default=FetchedValue(), server_onupdate=FetchedValue())
 
 
 class UTCDateTime(TypeDecorator[datetime]):

@@ -9,7 +9,7 @@ from enum import StrEnum
 from sqlalchemy import ForeignKey, Index, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.data.models.base import Base, IdMixin, TimestampMixin, utcnow
+from portal.data.models.base import Base, IdMixin, TimestampMixin, copied_by_database, utcnow
 from portal.data.models.encrypted import Encrypted
 from portal.data.models.staff import StaffUser
 from portal.data.models.victims import Victim
@@ -23,9 +23,18 @@ class CaseStatus(StrEnum):
 class Case(IdMixin, TimestampMixin, Base):
     __tablename__ = "case"
     # A team's open cases and whose routine update is late; with the id, a query for the
-    # ids of a team's cases reads this index alone (migration 0023).
+    # ids of a team's cases reads this index alone (migration 0023), and with the country
+    # and the victim's frequency so does the list of late routine updates (0025).
     __table_args__ = (
-        Index("ix_case_officer_status_contact", "officer_id", "status", "last_contact_at", "id"),
+        Index(
+            "ix_case_officer_status_contact",
+            "officer_id",
+            "status",
+            "last_contact_at",
+            "id",
+            "force_country",
+            "routine_frequency",
+        ),
     )
 
     _crime_reference: Mapped[bytes] = mapped_column("crime_reference", LargeBinary)
@@ -52,6 +61,11 @@ class Case(IdMixin, TimestampMixin, Base):
     # Empty for a case opened in the staff view: that is the deployment's own force,
     # PORTAL_FORCE_CODE.
     force_code: Mapped[str | None] = mapped_column(String(20))
+    # The victim's `routine_frequency`, copied here by the database's triggers (migration
+    # 0025), never by the portal: the dashboard finds a team's late routine updates in the
+    # cases' index alone, without looking up each victim. Any value written here is
+    # replaced by hers.
+    routine_frequency: Mapped[str | None] = copied_by_database(String(20))
 
 
 class Update(IdMixin, TimestampMixin, Base):
@@ -88,13 +102,24 @@ class Obligation(IdMixin, TimestampMixin, Base):
     """Something the Victims' Code says the police must tell the victim, and by when."""
 
     __tablename__ = "obligation"
-    # Covers the dashboard's counts and tallies of a team's deadlines (migration 0023).
+    # A case's open deadlines (migration 0023), and a team's, through the officers' ids
+    # (0025): the dashboard's counts, lists and tallies read the second index alone.
     __table_args__ = (
         Index("ix_obligation_case_open", "case_id", "met_at", "due_at", "event_type"),
+        Index(
+            "ix_obligation_officer_open",
+            "case_officer_id",
+            "met_at",
+            "due_at",
+            "id",
+            "event_type",
+        ),
     )
 
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
     case: Mapped[Case] = relationship()
+    # The case's officer now: a reassignment moves the row with its case.
+    case_officer_id: Mapped[uuid.UUID | None] = copied_by_database()
     event_type: Mapped[str] = mapped_column(String(40))
     occurred_at: Mapped[datetime]
     due_at: Mapped[datetime] = mapped_column(index=True)
@@ -111,7 +136,8 @@ class MessageKind(StrEnum):
 
 class Message(IdMixin, TimestampMixin, Base):
     __tablename__ = "message"
-    # Covers counting and listing a team's questions waiting for a reply (migration 0023).
+    # A case's questions waiting for a reply (migration 0023), and a team's, through the
+    # officers' ids (0025): the dashboard counts and lists them from the second alone.
     __table_args__ = (
         Index(
             "ix_message_case_waiting",
@@ -122,10 +148,21 @@ class Message(IdMixin, TimestampMixin, Base):
             "reply_due_at",
             "created_at",
         ),
+        Index(
+            "ix_message_officer_waiting",
+            "case_officer_id",
+            "answered_at",
+            "kind",
+            "from_victim",
+            "reply_due_at",
+            "id",
+        ),
     )
 
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
     case: Mapped[Case] = relationship()
+    # The case's officer now: a reassignment moves the row with its case.
+    case_officer_id: Mapped[uuid.UUID | None] = copied_by_database()
     kind: Mapped[str] = mapped_column(String(20), default=MessageKind.QUESTION)
     from_victim: Mapped[bool] = mapped_column(default=True)
     staff_author_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff_user.id"))

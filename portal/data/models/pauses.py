@@ -12,10 +12,10 @@ import uuid
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.data.models.base import Base, IdMixin, TimestampMixin, utcnow
+from portal.data.models.base import Base, IdMixin, TimestampMixin, copied_by_database, utcnow
 from portal.data.models.cases import Case
 
 
@@ -33,9 +33,13 @@ class PauseChoice(StrEnum):
 
 class ContactPause(IdMixin, TimestampMixin, Base):
     __tablename__ = "contact_pause"
+    # A team's requests, through the officers' ids, for the dashboard's counts (0025).
+    __table_args__ = (Index("ix_contact_pause_officer", "case_officer_id", "stage", "about"),)
 
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
     case: Mapped[Case] = relationship()
+    # The case's officer now: a reassignment moves the row with its case.
+    case_officer_id: Mapped[uuid.UUID | None] = copied_by_database()
     about: Mapped[str] = mapped_column(String(20))
     choice: Mapped[str] = mapped_column(String(20))
     # The last day of the pause (London), or None: until she says.

@@ -16,10 +16,10 @@ import uuid
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, LargeBinary, String
+from sqlalchemy import ForeignKey, Index, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.data.models.base import Base, IdMixin, TimestampMixin
+from portal.data.models.base import Base, IdMixin, TimestampMixin, copied_by_database
 from portal.data.models.cases import Case
 from portal.data.models.encrypted import Encrypted
 from portal.data.models.staff import StaffUser
@@ -42,9 +42,21 @@ class RecordsAnswer(StrEnum):
 
 class RecordsRequest(IdMixin, TimestampMixin, Base):
     __tablename__ = "records_request"
+    # A team's requests, through the officers' ids, for the dashboard's counts (0025).
+    __table_args__ = (
+        Index(
+            "ix_records_request_officer",
+            "case_officer_id",
+            "answered_at",
+            "answer_dealt_with_at",
+            "answer",
+        ),
+    )
 
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
     case: Mapped[Case] = relationship()
+    # The case's officer now: a reassignment moves the row with its case.
+    case_officer_id: Mapped[uuid.UUID | None] = copied_by_database()
     holder: Mapped[str] = mapped_column(String(20))
     _what: Mapped[bytes] = mapped_column("what", LargeBinary)
     what = Encrypted("_what")
