@@ -290,7 +290,15 @@ def _obligation(case: Case, officer: StaffUser, now, overdue: bool) -> Obligatio
 
 
 def _message(case: Case, now) -> Message:
-    message = Message(case=case, kind=MessageKind.QUESTION, created_at=now - timedelta(hours=5))
+    # With the date a reply is due, as every question has had since migration 0014 (and
+    # as bench/national_rows.py makes them).
+    asked = now - timedelta(hours=5)
+    message = Message(
+        case=case,
+        kind=MessageKind.QUESTION,
+        created_at=asked,
+        reply_due_at=asked + timedelta(days=3),
+    )
     message.ensure_id()
     message.body = QUESTION
     return message

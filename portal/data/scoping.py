@@ -93,16 +93,21 @@ def bound_case_scope(principal) -> BoundScope:
     return BoundScope(kind, _BOUND_CONDITIONS[kind], params)
 
 
-def bound_officer_scope(principal, officer_column) -> BoundScope:
-    """`bound_case_scope` for rows that carry their case's officer (`officer_column`, a
-    copy the database keeps: migration 0025), so a team's rows are found without going
-    through its cases. The same cases as `case_scope` for staff; a victim's cases are
-    found by her own id, which those rows do not hold, so she gets none here."""
+def bound_copied_scope(principal, officer_column, team_column=None) -> BoundScope:
+    """`bound_case_scope` for rows that carry copies of their case's officer and, where
+    given, of that officer's team (`officer_column`, `team_column`: copies the database
+    keeps, migration 0025), so a team's rows are found without going through its cases:
+    by the team where the rows carry it, otherwise by the team's officers. The same cases
+    as `case_scope` for staff; a victim's cases are found by her own id, which those rows
+    do not hold, so she gets none here."""
     kind, value = _scope_of(principal)
     if kind == "victim":
         kind, value = "none", None
     params = {"scope_id": value} if value is not None else {}
-    return BoundScope(kind, _by_officer(kind, officer_column, bindparam("scope_id")), params)
+    scope_id = bindparam("scope_id")
+    if kind == "team" and team_column is not None:
+        return BoundScope(kind, team_column == scope_id, params)
+    return BoundScope(kind, _by_officer(kind, officer_column, scope_id), params)
 
 
 def join_visible(query: Select, principal, case_id) -> Select:

@@ -44,20 +44,22 @@ def with_total(query: Select) -> Select:
     return query.add_columns(func.count().over().label("total"))
 
 
-def firsts(query: Select, order_by: tuple, limit: int, *, counted_apart: bool = False) -> Subquery:
-    """The first `limit` rows of `query` in that order, with the `total` before the cut,
-    as a subquery: `query` selects only ids and sort keys, so the rows sorted are narrow,
-    and the caller joins the few kept to what it shows.
+def firsts(
+    query: Select, order_by: tuple, limit: int, *, total_of: Select | None = None
+) -> Subquery:
+    """The first `limit` rows of `query` in that order, with a `total` column, as a
+    subquery: `query` selects only ids and sort keys, so the rows sorted are narrow, and
+    the caller joins the few kept to what it shows.
 
-    `counted_apart`: the total is a count of `query` in the same statement rather than a
-    window count. Where `query` reads one index alone, reading it twice costs less than
-    keeping every row for the window and sorting them all: the database keeps only the
-    first `limit` as it goes. Only where no index is in `order_by`'s order: otherwise the
-    database may walk that index, across every team, to find the first few.
+    The total is `query`'s rows before the cut (a window count), or, with `total_of`, how
+    many rows that query has, counted in the same statement. Where an index holds a
+    team's rows in `order_by`'s order, the database then reads only the first `limit` of
+    them and counts the rest, which costs far less than keeping every row for the window
+    and sorting them all.
     """
-    if not counted_apart:
+    if total_of is None:
         return with_total(query).order_by(*order_by).limit(limit).subquery()
-    total = select(func.count()).select_from(query.subquery()).scalar_subquery()
+    total = select(func.count()).select_from(total_of.subquery()).scalar_subquery()
     return query.add_columns(total.label("total")).order_by(*order_by).limit(limit).subquery()
 
 

@@ -25,7 +25,7 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from portal.data import statements
 from portal.data.models import Case, CaseStatus, Obligation, StaffUser
-from portal.data.scoping import bound_case_scope, bound_officer_scope
+from portal.data.scoping import bound_copied_scope
 from portal.extensions import db
 from portal.rules import case_lines
 from portal.rules.capped import SHOWN, Capped, capped, firsts
@@ -147,7 +147,7 @@ def _settled_and_outcome():
 def _tallies(principal, starts: list[datetime], end: datetime, now: datetime) -> list[Figures]:
     """One SQL query: per officer, event type and outcome, how many deadlines settled from
     each of `starts` to `end` (never after `now`). Team and event figures add them up."""
-    scope = bound_officer_scope(principal, Obligation.case_officer_id)
+    scope = bound_copied_scope(principal, Obligation.case_officer_id, Obligation.case_team_id)
     query = statements.once(
         ("compliance.tallies", scope.kind, len(starts)),
         lambda: _tallies_query(scope.condition, len(starts)),
@@ -240,7 +240,7 @@ class OpenItem:
 def open_items(principal, now: datetime, limit: int = SHOWN) -> tuple[Capped, Capped]:
     """Unmet Code deadlines: those already overdue, and those due by the end of today, the
     earliest first, `limit` of each with how many there are."""
-    scope = bound_officer_scope(principal, Obligation.case_officer_id)
+    scope = bound_copied_scope(principal, Obligation.case_officer_id, Obligation.case_team_id)
     params = {
         **scope.params,
         "second": now.replace(microsecond=0),
@@ -264,16 +264,13 @@ def _open_items_query(scope, when: str, limit: int):
         "overdue": Obligation.due_at < second,
         "today": and_(Obligation.due_at >= second, Obligation.due_at < tomorrow),
     }[when]
-    # Found by the officers' ids each deadline carries, in one index, not case by case.
-    # Only ids are sorted and cut, so the rows sorted stay narrow however many deadlines a
-    # team has open; the 20 kept are then joined to what they show.
-    kept = firsts(
-        select(Obligation.id, Obligation.due_at).where(
-            scope, Obligation.met_at.is_(None), condition
-        ),
-        (Obligation.due_at, Obligation.id),
-        limit,
+    # Found by the team (or officer) each deadline carries, in one index, not case by case:
+    # for a team, the index on (team, met, due, id) holds them in this order, so the first
+    # 20 are read and the rest only counted. The 20 kept are then joined to what they show.
+    query = select(Obligation.id, Obligation.due_at).where(
+        scope, Obligation.met_at.is_(None), condition
     )
+    kept = firsts(query, (Obligation.due_at, Obligation.id), limit, total_of=query)
     return case_lines.of_kept(kept, Obligation, Obligation.event_type, Obligation.due_at).order_by(
         kept.c.due_at, kept.c.id
     )
@@ -305,7 +302,7 @@ def routine_overdue(principal, now: datetime, limit: int = SHOWN) -> Capped:
     """Open cases whose agreed routine update is overdue, the oldest contact first:
     `limit` of them, each with when it was due, and how many there are."""
     thresholds = routine_thresholds(now)
-    scope = bound_case_scope(principal)
+    scope = bound_copied_scope(principal, Case.officer_id, Case.officer_team_id)
     query = statements.once(
         ("compliance.routine_overdue", scope.kind, tuple(thresholds), limit),
         lambda: _routine_overdue_query(scope.condition, tuple(thresholds), limit),
@@ -330,9 +327,10 @@ def _routine_overdue_query(scope, keys: tuple[tuple[str, str], ...], limit: int)
             for frequency, country in keys
         )
     )
-    # The victim's frequency is the case's copy of it (migration 0025), so this reads the
-    # index on (officer, status, last contact, id, country, frequency) alone. The latest
-    # threshold as well: the index then skips every case contacted since.
+    # The officer's team and the victim's frequency are the case's copies of them
+    # (migration 0025), so for a team this reads the index on (team, status, last contact,
+    # id, country, frequency) alone. The latest threshold as well: the index then skips
+    # every case contacted since.
     query = select(Case.id, Case.last_contact_at).where(
         scope,
         Case.status == CaseStatus.OPEN,
@@ -340,7 +338,7 @@ def _routine_overdue_query(scope, keys: tuple[tuple[str, str], ...], limit: int)
         late,
     )
     # The ids first, sorted and cut (narrow rows to sort), then what the 20 show.
-    kept = firsts(query, (Case.last_contact_at, Case.id), limit, counted_apart=True)
+    kept = firsts(query, (Case.last_contact_at, Case.id), limit, total_of=query)
     return case_lines.joined(
         select(
             kept.c.total,

@@ -42,7 +42,7 @@ from portal.data.models import (
     SupporterKind,
     Update,
 )
-from portal.data.scoping import bound_officer_scope, visible_cases
+from portal.data.scoping import bound_copied_scope, visible_cases
 from portal.extensions import db
 from portal.rules import stages
 from portal.rules.victims_code import LONDON, london_date
@@ -211,7 +211,7 @@ def counts_by_stage(principal) -> list[StageCount]:
     """Every request ever made in the cases `principal` may see, by the stage the case was
     at when she asked (and how many were about withdrawing): where people step back."""
     # By the officers' ids each request carries (migration 0025), not case by case.
-    scope = bound_officer_scope(principal, ContactPause.case_officer_id)
+    scope = bound_copied_scope(principal, ContactPause.case_officer_id)
     rows = db.session.execute(
         select(ContactPause.stage, ContactPause.about).where(scope.condition), scope.params
     ).all()

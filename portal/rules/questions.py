@@ -21,7 +21,7 @@ from sqlalchemy import select, update
 
 from portal.data import statements
 from portal.data.models import Case, Message, MessageKind
-from portal.data.scoping import bound_officer_scope
+from portal.data.scoping import bound_copied_scope
 from portal.extensions import db
 from portal.rules import case_lines
 from portal.rules.capped import SHOWN, Capped, capped, firsts
@@ -84,26 +84,34 @@ def open_questions(principal, limit: int = SHOWN) -> Capped:
     """The questions still waiting for an answer in the cases `principal` may see, the
     earliest reply date first (questions from before reply dates existed last): the first
     `limit`, and how many there are."""
-    scope = bound_officer_scope(principal, Message.case_officer_id)
-    query = statements.once(
-        ("questions.open_questions", scope.kind, limit),
-        lambda: _open_questions_query(scope.condition, limit),
-    )
-    rows = db.session.execute(query, scope.params).all()
+    scope = bound_copied_scope(principal, Message.case_officer_id, Message.case_team_id)
+    rows: list = []
+    # Those with a reply date, then, if fewer than `limit`, those without: each is read in
+    # the order of the index on (team, answered, kind, from victim, reply date, id), so
+    # the database reads the first few and counts the rest, rather than sorting them all.
+    for dated in (True, False):
+        query = statements.once(
+            ("questions.open_questions", scope.kind, dated, limit),
+            lambda dated=dated: _open_questions_query(scope.condition, dated, limit),
+        )
+        rows += db.session.execute(query, scope.params).all()[: limit - len(rows)]
+        if len(rows) == limit:
+            break
     return capped(
         rows, lambda row: OpenQuestion(case_lines.line(row), row.created_at, row.reply_due_at)
     )
 
 
-def _open_questions_query(scope, limit: int):
-    # Found by the officers' ids each question carries, in one index, not case by case;
-    # only ids are sorted and cut (narrow rows), then the 20 kept joined to what they show.
-    kept = firsts(
-        select(Message.id, Message.reply_due_at).where(scope, is_open_question()),
-        (Message.reply_due_at.is_(None), Message.reply_due_at, Message.id),
-        limit,
-        counted_apart=True,  # the order starts with an expression: no index holds it
-    )
+def _open_questions_query(scope, dated: bool, limit: int):
+    # Found by the team (or officer) each question carries, in one index, not case by case;
+    # only ids are cut, then the few kept joined to what they show. The total counts every
+    # open question, with a reply date or without.
+    if dated:
+        which, order = Message.reply_due_at.is_not(None), (Message.reply_due_at, Message.id)
+    else:
+        which, order = Message.reply_due_at.is_(None), (Message.id,)
+    waiting = select(Message.id, Message.reply_due_at).where(scope, is_open_question())
+    kept = firsts(waiting.where(which), order, limit, total_of=waiting)
     return case_lines.of_kept(kept, Message, Message.created_at, Message.reply_due_at).order_by(
-        kept.c.reply_due_at.is_(None), kept.c.reply_due_at, kept.c.id
+        *(kept.c[column.key] for column in order)
     )

@@ -17,7 +17,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from portal.data.models import Case, RecordsAnswer, RecordsHolder, RecordsRequest
-from portal.data.scoping import a_victims_cases, bound_officer_scope
+from portal.data.scoping import a_victims_cases, bound_copied_scope
 from portal.extensions import db
 
 HOLDERS = (
@@ -89,7 +89,7 @@ def counts(principal) -> Counts:
     """Requests recorded in the cases `principal` may see, and answers still waiting."""
     waiting = _answer_waiting()
     # By the officers' ids each request carries (migration 0025), not case by case.
-    scope = bound_officer_scope(principal, RecordsRequest.case_officer_id)
+    scope = bound_copied_scope(principal, RecordsRequest.case_officer_id)
     made, objections, questions = db.session.execute(
         select(
             func.count(),

@@ -1,8 +1,9 @@
 """The copies the dashboard reads (migration 0025) are kept by the database, whatever writes.
 
 Each deadline, message, request to pause contact and request for records carries its
-case's officer; each case carries its victim's routine frequency. If a copy were ever
-wrong, a late duty could drop off every supervisor's dashboard. So these tests write the
+case's officer; deadlines and messages carry the officer's team too, as does the case;
+each case carries its victim's routine frequency. If a copy were ever wrong, a late duty
+could drop off every supervisor's dashboard. So these tests write the
 way the portal does and the way someone at a database prompt would (plain SQL), and check
 the copy each time on both databases.
 """
@@ -26,9 +27,21 @@ CARRIERS = (
 )
 
 
+# (table, factory): every kind of row that carries its case's team as well.
+TEAM_CARRIERS = CARRIERS[:2]
+
+
 def _copied_officer(table: str, row_id) -> str:
+    return _copied(table, "case_officer_id", row_id)
+
+
+def _copied_team(table: str, row_id) -> str:
+    return _copied(table, "case_team_id", row_id)
+
+
+def _copied(table: str, column: str, row_id):
     return db.session.scalar(
-        text(f"SELECT case_officer_id FROM {table} WHERE id = :id"), {"id": _key(row_id)}
+        text(f'SELECT {column} FROM "{table}" WHERE id = :id'), {"id": _key(row_id)}
     )
 
 
@@ -101,6 +114,56 @@ def test_a_rows_officer_follows_only_its_own_case(app_context, team):
     )
     assert not _same(_copied_officer("obligation", duty_on_mine.id), officer.id)
     assert _same(_copied_officer("obligation", duty_on_other.id), officer.id)
+
+
+@pytest.mark.parametrize(("table", "make"), TEAM_CARRIERS)
+def test_a_new_row_and_its_case_carry_the_team_of_the_cases_officer(
+    app_context, case, team, table, make
+):
+    row = make(case)
+    assert _same(_copied(table, "case_team_id", row.id), team.id)
+    assert _same(_copied("case", "officer_team_id", case.id), team.id)
+
+
+@pytest.mark.parametrize(("table", "make"), TEAM_CARRIERS)
+def test_an_officer_who_moves_team_takes_their_cases_and_every_row_on_them(
+    app_context, case, table, make
+):
+    row = make(case)
+    elsewhere = factories.make_team("Team South")
+    case.officer.team_id = elsewhere.id  # as an approved change of team does
+    db.session.commit()
+    assert _same(_copied("case", "officer_team_id", case.id), elsewhere.id)
+    assert _same(_copied_team(table, row.id), elsewhere.id)
+    # And by hand in SQL, back again.
+    _run("UPDATE staff_user SET team_id = NULL WHERE id = :id", id=case.officer_id)
+    assert _copied("case", "officer_team_id", case.id) is None
+    assert _copied_team(table, row.id) is None
+
+
+@pytest.mark.parametrize(("table", "make"), TEAM_CARRIERS)
+def test_a_case_moved_by_hand_to_an_officer_in_another_team_moves_team_too(
+    app_context, case, table, make
+):
+    row = make(case)
+    elsewhere = factories.make_team("Team South")
+    other = factories.make_staff(team=elsewhere)
+    _run('UPDATE "case" SET officer_id = :officer WHERE id = :case', officer=other.id, case=case.id)
+    assert _same(_copied("case", "officer_team_id", case.id), elsewhere.id)
+    assert _same(_copied_team(table, row.id), elsewhere.id)
+    assert _same(_copied_officer(table, row.id), other.id)
+
+
+@pytest.mark.parametrize(("table", "make"), TEAM_CARRIERS)
+def test_a_wrong_team_written_into_a_copy_is_replaced_by_the_true_one(
+    app_context, case, team, table, make
+):
+    row = make(case)
+    stranger = factories.make_team("Another team")
+    _run('UPDATE "case" SET officer_team_id = :team WHERE id = :id', team=stranger.id, id=case.id)
+    _run(f"UPDATE {table} SET case_team_id = :team WHERE id = :id", team=stranger.id, id=row.id)
+    assert _same(_copied("case", "officer_team_id", case.id), team.id)
+    assert _same(_copied_team(table, row.id), team.id)
 
 
 def _copied_frequency(case) -> str:

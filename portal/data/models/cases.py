@@ -22,13 +22,14 @@ class CaseStatus(StrEnum):
 
 class Case(IdMixin, TimestampMixin, Base):
     __tablename__ = "case"
-    # A team's open cases and whose routine update is late; with the id, a query for the
-    # ids of a team's cases reads this index alone (migration 0023), and with the country
-    # and the victim's frequency so does the list of late routine updates (0025).
+    # An officer's open cases and whose routine update is late; with the id, a query for
+    # the ids of their cases reads this index alone (migration 0023). A team's, the same
+    # by the team of the case's officer, with what the late routine updates need (0025).
     __table_args__ = (
+        Index("ix_case_officer_status_contact", "officer_id", "status", "last_contact_at", "id"),
         Index(
-            "ix_case_officer_status_contact",
-            "officer_id",
+            "ix_case_team_status_contact",
+            "officer_team_id",
             "status",
             "last_contact_at",
             "id",
@@ -61,10 +62,11 @@ class Case(IdMixin, TimestampMixin, Base):
     # Empty for a case opened in the staff view: that is the deployment's own force,
     # PORTAL_FORCE_CODE.
     force_code: Mapped[str | None] = mapped_column(String(20))
-    # The victim's `routine_frequency`, copied here by the database's triggers (migration
-    # 0025), never by the portal: the dashboard finds a team's late routine updates in the
-    # cases' index alone, without looking up each victim. Any value written here is
-    # replaced by hers.
+    # Copies the database keeps (migration 0025), for the dashboard: the team of the
+    # case's officer, and the victim's `routine_frequency`, so a team's late routine
+    # updates are read from the cases' index alone, without looking up each officer or
+    # victim. Any value written here is replaced by the true one.
+    officer_team_id: Mapped[uuid.UUID | None] = copied_by_database()
     routine_frequency: Mapped[str | None] = copied_by_database(String(20))
 
 
@@ -102,24 +104,21 @@ class Obligation(IdMixin, TimestampMixin, Base):
     """Something the Victims' Code says the police must tell the victim, and by when."""
 
     __tablename__ = "obligation"
-    # A case's open deadlines (migration 0023), and a team's, through the officers' ids
-    # (0025): the dashboard's counts, lists and tallies read the second index alone.
+    # A case's open deadlines (migration 0023); a team's and an officer's (0025), in the
+    # order the dashboard lists them: its counts, lists and tallies read these alone.
     __table_args__ = (
         Index("ix_obligation_case_open", "case_id", "met_at", "due_at", "event_type"),
+        Index("ix_obligation_team_open", "case_team_id", "met_at", "due_at", "id", "event_type"),
         Index(
-            "ix_obligation_officer_open",
-            "case_officer_id",
-            "met_at",
-            "due_at",
-            "id",
-            "event_type",
+            "ix_obligation_officer_open", "case_officer_id", "met_at", "due_at", "id", "event_type"
         ),
     )
 
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
     case: Mapped[Case] = relationship()
-    # The case's officer now: a reassignment moves the row with its case.
+    # The case's officer and their team now: a reassignment moves the row with its case.
     case_officer_id: Mapped[uuid.UUID | None] = copied_by_database()
+    case_team_id: Mapped[uuid.UUID | None] = copied_by_database()
     event_type: Mapped[str] = mapped_column(String(40))
     occurred_at: Mapped[datetime]
     due_at: Mapped[datetime] = mapped_column(index=True)
@@ -136,8 +135,8 @@ class MessageKind(StrEnum):
 
 class Message(IdMixin, TimestampMixin, Base):
     __tablename__ = "message"
-    # A case's questions waiting for a reply (migration 0023), and a team's, through the
-    # officers' ids (0025): the dashboard counts and lists them from the second alone.
+    # A case's questions waiting for a reply (migration 0023); a team's and an officer's
+    # (0025): the dashboard counts and lists them from these alone.
     __table_args__ = (
         Index(
             "ix_message_case_waiting",
@@ -148,21 +147,20 @@ class Message(IdMixin, TimestampMixin, Base):
             "reply_due_at",
             "created_at",
         ),
-        Index(
-            "ix_message_officer_waiting",
-            "case_officer_id",
-            "answered_at",
-            "kind",
-            "from_victim",
-            "reply_due_at",
-            "id",
+        *(
+            Index(name, copy, "answered_at", "kind", "from_victim", "reply_due_at", "id")
+            for name, copy in (
+                ("ix_message_team_waiting", "case_team_id"),
+                ("ix_message_officer_waiting", "case_officer_id"),
+            )
         ),
     )
 
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
     case: Mapped[Case] = relationship()
-    # The case's officer now: a reassignment moves the row with its case.
+    # The case's officer and their team now: a reassignment moves the row with its case.
     case_officer_id: Mapped[uuid.UUID | None] = copied_by_database()
+    case_team_id: Mapped[uuid.UUID | None] = copied_by_database()
     kind: Mapped[str] = mapped_column(String(20), default=MessageKind.QUESTION)
     from_victim: Mapped[bool] = mapped_column(default=True)
     staff_author_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff_user.id"))

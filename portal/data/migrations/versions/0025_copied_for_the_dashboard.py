@@ -1,19 +1,22 @@
-"""copies the dashboard reads without a look-up: the case's officer on its rows, the victim's frequency on her cases
+"""copies the dashboard reads without a look-up: a case's officer and team on its rows, the victim's frequency on her cases
 
 A supervisor's dashboard counted and listed a team's open deadlines, waiting questions,
 requests to pause contact and requests for records by going through each of the team's
 cases, and read each victim's chosen frequency to see whose routine update was late:
 2,000 look-ups for a team of 2,000 cases. Now:
 
-- `case_officer_id` on deadlines (`obligation`), messages, requests to pause contact and
-  requests for her records holds the officer the case is with, so a team's rows are found
-  by its officers' ids in one index;
-- `case.routine_frequency` holds the victim's frequency, so late routine updates are found
-  in the cases' index.
+- `case.officer_team_id` holds the team of the case's officer, and `case.routine_frequency`
+  the victim's frequency, so a team's late routine updates are one range of an index, in
+  the order the dashboard lists them;
+- deadlines (`obligation`) and messages carry their case's officer and team
+  (`case_officer_id`, `case_team_id`), so a team's open ones are one range of an index,
+  in the order they are listed; requests to pause contact and for records carry the
+  officer, so a team's are found by its officers' ids.
 
 Each copy is kept by the database, never by the portal. Triggers set it whenever a row is
-written (so a value written by anything else is replaced), and copy a new officer or a new
-frequency to every row that depends on it, in the same statement. A case moved to another
+written (so a value written by anything else is replaced), and copy a new value to every
+row that depends on it, in the same statement: an officer who moves team takes their cases
+with them, and each case takes its deadlines and messages. A case moved to another
 officer, by the portal or by hand, therefore takes its open deadlines and questions with
 it: none can drop off every dashboard. The columns are nullable in the schema only because
 SQLite cannot add a NOT NULL column without a default; the triggers fill every row.
@@ -37,12 +40,57 @@ depends_on = None
 # (table, column, key, source table, source column): table.column is a copy of
 # source.column for the source row whose id is table.key.
 COPIES = (
+    ('"case"', "officer_team_id", "officer_id", "staff_user", "team_id"),
+    ('"case"', "routine_frequency", "victim_id", "victim", "routine_frequency"),
     ("obligation", "case_officer_id", "case_id", '"case"', "officer_id"),
+    ("obligation", "case_team_id", "case_id", '"case"', "officer_team_id"),
     ("message", "case_officer_id", "case_id", '"case"', "officer_id"),
+    ("message", "case_team_id", "case_id", '"case"', "officer_team_id"),
     ("contact_pause", "case_officer_id", "case_id", '"case"', "officer_id"),
     ("records_request", "case_officer_id", "case_id", '"case"', "officer_id"),
-    ('"case"', "routine_frequency", "victim_id", "victim", "routine_frequency"),
 )
+# (table, name, columns) of the indexes the dashboard reads.
+INDEXES = (
+    (
+        "case",
+        "ix_case_team_status_contact",
+        [
+            "officer_team_id",
+            "status",
+            "last_contact_at",
+            "id",
+            "force_country",
+            "routine_frequency",
+        ],
+    ),
+    (
+        "obligation",
+        "ix_obligation_team_open",
+        ["case_team_id", "met_at", "due_at", "id", "event_type"],
+    ),
+    (
+        "obligation",
+        "ix_obligation_officer_open",
+        ["case_officer_id", "met_at", "due_at", "id", "event_type"],
+    ),
+    (
+        "message",
+        "ix_message_team_waiting",
+        ["case_team_id", "answered_at", "kind", "from_victim", "reply_due_at", "id"],
+    ),
+    (
+        "message",
+        "ix_message_officer_waiting",
+        ["case_officer_id", "answered_at", "kind", "from_victim", "reply_due_at", "id"],
+    ),
+    ("contact_pause", "ix_contact_pause_officer", ["case_officer_id", "stage", "about"]),
+    (
+        "records_request",
+        "ix_records_request_officer",
+        ["case_officer_id", "answered_at", "answer_dealt_with_at", "answer"],
+    ),
+)
+TYPES = {"officer_team_id": sa.Uuid, "case_team_id": sa.Uuid, "case_officer_id": sa.Uuid}
 
 
 def _name(table: str, column: str) -> str:
@@ -60,7 +108,9 @@ def _sqlite_triggers(table, column, key, source, source_column) -> list[str]:
         f"""CREATE TRIGGER {name}_on_update AFTER UPDATE OF {key}, {column} ON {table}
         WHEN NEW.{column} IS NOT {found}
         BEGIN UPDATE {table} SET {column} = {found} WHERE id = NEW.id; END""",
-        f"""CREATE TRIGGER {name}_follows AFTER UPDATE OF {source_column} ON {source}
+        # Any update of the source, not only one that names the column: a value changed by
+        # another trigger is carried on too.
+        f"""CREATE TRIGGER {name}_follows AFTER UPDATE ON {source}
         WHEN NEW.{source_column} IS NOT OLD.{source_column}
         BEGIN UPDATE {table} SET {column} = NEW.{source_column} WHERE {key} = NEW.id; END""",
     ]
@@ -81,7 +131,10 @@ def _postgresql_triggers(table, column, key, source, source_column) -> list[str]
             UPDATE {table} SET {column} = NEW.{source_column} WHERE {key} = NEW.id;
             RETURN NULL;
         END $$ LANGUAGE plpgsql""",
-        f"""CREATE TRIGGER {name}_follows AFTER UPDATE OF {source_column} ON {source}
+        # Not UPDATE OF: PostgreSQL fires that only for a column the statement names, and a
+        # value a BEFORE trigger changed (officer_team_id, when a case is reassigned) would
+        # not be carried on.
+        f"""CREATE TRIGGER {name}_follows AFTER UPDATE ON {source}
         FOR EACH ROW WHEN (NEW.{source_column} IS DISTINCT FROM OLD.{source_column})
         EXECUTE FUNCTION {name}_follows()""",
     ]
@@ -89,10 +142,10 @@ def _postgresql_triggers(table, column, key, source, source_column) -> list[str]
 
 def upgrade():
     postgresql = op.get_bind().dialect.name == "postgresql"
-    for table in ("obligation", "message", "contact_pause", "records_request"):
-        op.add_column(table, sa.Column("case_officer_id", sa.Uuid(), nullable=True))
-    op.add_column("case", sa.Column("routine_frequency", sa.String(length=20), nullable=True))
+    # Sources first: the cases' team before the rows that copy it from the cases.
     for table, column, key, source, source_column in COPIES:
+        kind = TYPES[column]() if column in TYPES else sa.String(length=20)
+        op.add_column(table.strip('"'), sa.Column(column, kind, nullable=True))
         op.execute(
             f"UPDATE {table} SET {column} = "
             f"(SELECT {source_column} FROM {source} WHERE {source}.id = {table}.{key})"
@@ -100,49 +153,14 @@ def upgrade():
         triggers = _postgresql_triggers if postgresql else _sqlite_triggers
         for statement in triggers(table, column, key, source, source_column):
             op.execute(statement)
-    op.create_index(
-        "ix_obligation_officer_open",
-        "obligation",
-        ["case_officer_id", "met_at", "due_at", "id", "event_type"],
-    )
-    op.create_index(
-        "ix_message_officer_waiting",
-        "message",
-        ["case_officer_id", "answered_at", "kind", "from_victim", "reply_due_at", "id"],
-    )
-    op.create_index(
-        "ix_contact_pause_officer", "contact_pause", ["case_officer_id", "stage", "about"]
-    )
-    op.create_index(
-        "ix_records_request_officer",
-        "records_request",
-        ["case_officer_id", "answered_at", "answer_dealt_with_at", "answer"],
-    )
-    op.drop_index("ix_case_officer_status_contact", table_name="case")
-    op.create_index(
-        "ix_case_officer_status_contact",
-        "case",
-        [
-            "officer_id",
-            "status",
-            "last_contact_at",
-            "id",
-            "force_country",
-            "routine_frequency",
-        ],
-    )
+    for table, name, columns in INDEXES:
+        op.create_index(name, table, columns)
 
 
 def downgrade():
     postgresql = op.get_bind().dialect.name == "postgresql"
-    op.drop_index("ix_case_officer_status_contact", table_name="case")
-    op.create_index(
-        "ix_case_officer_status_contact", "case", ["officer_id", "status", "last_contact_at", "id"]
-    )
-    op.drop_index("ix_records_request_officer", table_name="records_request")
-    op.drop_index("ix_contact_pause_officer", table_name="contact_pause")
-    op.drop_index("ix_message_officer_waiting", table_name="message")
-    op.drop_index("ix_obligation_officer_open", table_name="obligation")
+    for table, name, _columns in reversed(INDEXES):
+        op.drop_index(name, table_name=table)
     for table, column, _key, source, _source_column in reversed(COPIES):
         name = _name(table, column)
         if postgresql:
