@@ -47,6 +47,27 @@ def updates(victim) -> list[Update]:
     return list(db.session.scalars(_UPDATES, {"victim_id": victim.id}))
 
 
+# Her home page lists every update and reads only these of each: as plain rows, named as
+# the model's attributes, they cost about half what ORM objects do to load.
+_UPDATE_LINES = _UPDATES.with_only_columns(
+    Update.id,
+    Update.case_id,
+    Update.event_type,
+    Update.published_at,
+    Update.sensitive,
+    Update.decided_by,
+    Update.suspect_interviewed,
+    Update.corrects_id,
+    Update.read_at,
+)
+
+
+def update_lines(victim) -> list:
+    """`updates` as rows of what the home page reads: the list, the stage tracker and
+    the review links (never the officer's words)."""
+    return db.session.execute(_UPDATE_LINES, {"victim_id": victim.id}).all()
+
+
 _CORRECTIONS = (
     select(Update)
     .where(Update.corrects_id == bindparam("update_id"), Update.case_id == bindparam("case_id"))

@@ -36,7 +36,7 @@ class Home:
     cases: list[CaseSummary]
     updates: list[presenting.UpdateView]
     unread_replies: int
-    published: list  # the updates themselves, newest first, for what else the page needs
+    published: list  # `queries.update_lines`, newest first, for what else the page needs
     links: dict = field(default_factory=dict)  # update id -> the address of its page
     reissue_notice: access_reissue.Notice | None = None
     records_requests: list[RecordsRequest] = field(default_factory=list)
@@ -88,7 +88,7 @@ def _small_answers(victim) -> _SmallAnswers:
 
 
 def home_for(victim) -> Home:
-    published = queries.updates(victim)
+    published = queries.update_lines(victim)
     answers = _small_answers(victim)
     times = stage_times()
     cases = [

@@ -288,8 +288,11 @@ SHOWN_AS = {
 SHOWN_BY_PLACE = "shown by where the record sits in the file (under its case, or under you)"
 CHAIN = "the event's place and hashes in the audit log's chain: they say nothing about anyone"
 STAFF_ACCOUNT = "a member of staff's account id: staff are named only as the portal names them"
+# Copies the database keeps for the supervisors' dashboard (migration 0025).
+COPIED_OFFICER = "a copy of the case's officer's account id, for staff dashboards: " + STAFF_ACCOUNT
+COPIED_TEAM = "a copy of the id of the officer's team, for staff dashboards: nothing about her"
 LEFT_OUT_COLUMNS = {
-    "contact_pause": {"seen_by_id": STAFF_ACCOUNT},
+    "contact_pause": {"seen_by_id": STAFF_ACCOUNT, "case_officer_id": COPIED_OFFICER},
     "victim": {
         "email_index": "a keyed scramble of the email address, used only to sign in",
         "passphrase_hash": "a one-way scramble of the passphrase (said in not_included)",
@@ -300,14 +303,26 @@ LEFT_OUT_COLUMNS = {
         "crime_reference_index": "a keyed scramble of the reference; the reference is given",
         "force_code": "which force's records system may send events about the case: the "
         "force's own record-keeping, nothing about the victim",
+        "officer_team_id": COPIED_TEAM,
+        "routine_frequency": "a copy of her choice of how often to hear from us, kept for staff "
+        "dashboards; the choice itself is given with her contact choices",
     },
     "case_update": {
         "case_id": SHOWN_BY_PLACE,
         "idempotency_key": "a random key that stops a double click publishing twice",
     },
-    "message": {"case_id": SHOWN_BY_PLACE},
+    "message": {
+        "case_id": SHOWN_BY_PLACE,
+        "case_officer_id": COPIED_OFFICER,
+        "case_team_id": COPIED_TEAM,
+    },
     "rights_record": {"case_id": SHOWN_BY_PLACE, "recorded_by_id": STAFF_ACCOUNT},
-    "obligation": {"case_id": SHOWN_BY_PLACE, "recorded_by_id": STAFF_ACCOUNT},
+    "obligation": {
+        "case_id": SHOWN_BY_PLACE,
+        "recorded_by_id": STAFF_ACCOUNT,
+        "case_officer_id": COPIED_OFFICER,
+        "case_team_id": COPIED_TEAM,
+    },
     "property_item": {"case_id": SHOWN_BY_PLACE, "recorded_by_id": STAFF_ACCOUNT},
     "officer_change": {
         "case_id": SHOWN_BY_PLACE,
@@ -342,6 +357,7 @@ LEFT_OUT_COLUMNS = {
         "case_id": SHOWN_BY_PLACE,
         "recorded_by_id": STAFF_ACCOUNT,
         "answer_dealt_with_by_id": STAFF_ACCOUNT,
+        "case_officer_id": COPIED_OFFICER,
     },
     "access_reissue": {
         "case_id": SHOWN_BY_PLACE,
