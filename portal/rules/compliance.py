@@ -191,7 +191,7 @@ def _tallies_query(scope, periods: int):
         .where(
             scope,
             # Only what can have settled in the periods, read as two ranges of the index on
-            # (officer, met, due): a deadline not met settles at its due time, so it is due
+            # (team, met, due): a deadline not met settles at its due time, so it is due
             # between the earliest start and the end; one met settles at or before the
             # moment it was met, so it was met since the earliest start. The deadlines open
             # and not yet due, most of a team's, are not read at all.

@@ -90,7 +90,6 @@ INDEXES = (
         ["case_officer_id", "answered_at", "answer_dealt_with_at", "answer"],
     ),
 )
-TYPES = {"officer_team_id": sa.Uuid, "case_team_id": sa.Uuid, "case_officer_id": sa.Uuid}
 
 
 def _name(table: str, column: str) -> str:
@@ -144,7 +143,8 @@ def upgrade():
     postgresql = op.get_bind().dialect.name == "postgresql"
     # Sources first: the cases' team before the rows that copy it from the cases.
     for table, column, key, source, source_column in COPIES:
-        kind = TYPES[column]() if column in TYPES else sa.String(length=20)
+        # Every copy is an id, but the frequency.
+        kind = sa.String(length=20) if column == "routine_frequency" else sa.Uuid()
         op.add_column(table.strip('"'), sa.Column(column, kind, nullable=True))
         op.execute(
             f"UPDATE {table} SET {column} = "
