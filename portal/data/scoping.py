@@ -42,7 +42,7 @@ def case_scope(principal):
 
 def _scope_of(principal) -> tuple[str, object]:
     """Whose cases `principal` sees: (kind, id), the one rule behind `case_scope` and
-    `bound_case_scope`. A victim her own, an officer theirs, a supervisor their team's."""
+    `bound_copied_scope`. A victim her own, an officer theirs, a supervisor their team's."""
     role = getattr(principal, "role", None)
     if role == "victim":
         return "victim", principal.id
@@ -79,27 +79,14 @@ class BoundScope(NamedTuple):
     params: dict
 
 
-_BOUND_CONDITIONS = {
-    kind: _scope_condition(kind, bindparam("scope_id"))
-    for kind in ("victim", "officer", "team", "none")
-}
-
-
-def bound_case_scope(principal) -> BoundScope:
-    """`case_scope` for a statement built once (`portal.data.statements`): the condition
-    for the principal's kind of scope, and their id to run it with."""
-    kind, value = _scope_of(principal)
-    params = {"scope_id": value} if value is not None else {}
-    return BoundScope(kind, _BOUND_CONDITIONS[kind], params)
-
-
 def bound_copied_scope(principal, officer_column, team_column=None) -> BoundScope:
-    """`bound_case_scope` for rows that carry copies of their case's officer and, where
-    given, of that officer's team (`officer_column`, `team_column`: copies the database
-    keeps, migration 0025), so a team's rows are found without going through its cases:
-    by the team where the rows carry it, otherwise by the team's officers. The same cases
-    as `case_scope` for staff; a victim's cases are found by her own id, which those rows
-    do not hold, so she gets none here."""
+    """`case_scope` with the principal's id as a bind parameter (`BoundScope`), for rows
+    that carry copies of their case's officer and, where given, of that officer's team
+    (`officer_column`, `team_column`: copies the database keeps, migration 0025), so a
+    team's rows are found without going through its cases: by the team where the rows
+    carry it, otherwise by the team's officers. The same cases as `case_scope` for staff;
+    a victim's cases are found by her own id, which those rows do not hold, so she gets
+    none here."""
     kind, value = _scope_of(principal)
     if kind == "victim":
         kind, value = "none", None

@@ -6,7 +6,7 @@ finds its compiled SQL, cost about as much as running it. A statement kept here 
 the first time its shape is asked for, with every value that changes between requests
 (a team's id, a moment) as a bind parameter, and SQLAlchemy keeps its cache key with it.
 The key names the shape: what the statement is, whose scope it reads
-(`scoping.bound_case_scope`) and anything else that changes its SQL, never a value.
+(`scoping.bound_copied_scope`) and anything else that changes its SQL, never a value.
 """
 
 from __future__ import annotations
