@@ -1,5 +1,5 @@
-"""Database settings that depend on the engine: SQLite's WAL mode and busy timeout; how a
-request that only read ends its transaction."""
+"""Database settings that depend on the engine: SQLite's WAL mode and busy timeout; on a
+server database, how a request that only read ends its transaction."""
 
 from __future__ import annotations
 
@@ -26,7 +26,11 @@ def init_app(app: Flask) -> None:
         engine: Engine = db.engine
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _tune_sqlite)
-        read_only_end.init_app(app, engine, db.session)
+        else:
+            # Only for what a server keeps per connection (psycopg's prepared statements):
+            # SQLite keeps its statement cache through a ROLLBACK, and the COMMIT was about
+            # a fortieth of a victim's home page.
+            read_only_end.init_app(app, engine, db.session)
 
 
 def render_migration_item(type_, obj, autogen_context):

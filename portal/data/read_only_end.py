@@ -10,7 +10,8 @@ A transaction that ran nothing but SELECT statements has changed nothing, so end
 COMMIT or with ROLLBACK leaves the database the same. We commit only such a transaction,
 only when the request raised nothing, and only when the session holds no unsaved change.
 Anything else is rolled back as before: a request that failed half-way never keeps what it
-wrote.
+wrote. SQLite has nothing of the kind to keep, so there (`portal.data.database`) every
+request's session is closed as it always was, which rolls it back.
 """
 
 from __future__ import annotations

@@ -103,11 +103,14 @@ def _team_names(app) -> list[str]:
         return sorted(db.session.scalars(select(Team.name)))
 
 
-def test_a_request_that_only_read_ends_with_commit_and_no_rollback(probe):
+def test_a_request_that_only_read_ends_with_commit_on_a_server_database(probe):
     app, ends = probe
     response = app.test_client().get("/probe/read")
     assert response.status_code == 200 and response.text == "1"
-    assert ends == ["commit"]
+    with app.app_context():
+        on_sqlite = db.engine.dialect.name == "sqlite"
+    # SQLite keeps its statements through a ROLLBACK, so there the session's close ends it.
+    assert ends == (["rollback"] if on_sqlite else ["commit"])
 
 
 @pytest.mark.parametrize(
