@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import bindparam, func, or_, select
 
@@ -47,25 +49,32 @@ def updates(victim) -> list[Update]:
     return list(db.session.scalars(_UPDATES, {"victim_id": victim.id}))
 
 
-# Her home page lists every update and reads only these of each: as plain rows, named as
-# the model's attributes, they cost about half what ORM objects do to load.
-_UPDATE_LINES = _UPDATES.with_only_columns(
-    Update.id,
-    Update.case_id,
-    Update.event_type,
-    Update.published_at,
-    Update.sensitive,
-    Update.decided_by,
-    Update.suspect_interviewed,
-    Update.corrects_id,
-    Update.read_at,
-)
+class UpdateLine(NamedTuple):
+    """What her home page reads of each update: the list, the stage tracker and the review
+    links (never the officer's words). Named as the model's attributes."""
+
+    id: uuid.UUID
+    case_id: uuid.UUID
+    event_type: str
+    published_at: datetime
+    sensitive: bool
+    decided_by: str | None
+    suspect_interviewed: bool | None
+    corrects_id: uuid.UUID | None
+    read_at: datetime | None
 
 
-def update_lines(victim) -> list:
-    """`updates` as rows of what the home page reads: the list, the stage tracker and
-    the review links (never the officer's words)."""
-    return db.session.execute(_UPDATE_LINES, {"victim_id": victim.id}).all()
+# Her home page lists every update and reads only these columns of each. As plain rows they
+# cost about half what ORM objects do to load; as named tuples, each of the dozen times the
+# page reads a value is a tuple look-up, not a search through the row's keys (a Row's
+# attribute was about a microsecond here, and a page with twenty updates reads hundreds).
+_UPDATE_LINES = _UPDATES.with_only_columns(*(getattr(Update, name) for name in UpdateLine._fields))
+
+
+def update_lines(victim) -> list[UpdateLine]:
+    """`updates` as `UpdateLine`s, newest first."""
+    rows = db.session.execute(_UPDATE_LINES, {"victim_id": victim.id})
+    return [UpdateLine._make(row) for row in rows]
 
 
 _CORRECTIONS = (
