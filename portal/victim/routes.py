@@ -26,6 +26,7 @@ from portal.victim.forms import ChoicesForm, QuestionForm
 from portal.victim.home import home_for
 from portal.victim.questions import mark_replies_read, send_question
 from portal.victim.rights import enhanced_sentence, enhanced_service_applies, rights_for
+from portal.victim.update_cards import update_cards
 from portal.web.i18n import remember_page_language
 from portal.web.safe_redirect import safe_next
 from portal.web.sign_in_forms import failed_tries_notice
@@ -55,6 +56,7 @@ def home():
     page = render_template(
         "victim/home.html",
         home=home,
+        update_cards=update_cards,
         not_applicable=stages.NOT_APPLICABLE,
         review_links=[
             (decision, request, review_rules.scheme_of(decision))

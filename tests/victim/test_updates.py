@@ -1,5 +1,5 @@
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -32,6 +32,42 @@ def test_home_lists_updates_newest_first_with_unread_marked(signed_in, case):
     assert "New" in cards[0].get_text()
     assert "New" not in cards[1].get_text()
     assert "You have 1 new message." in page.text()
+
+
+def test_each_card_gives_its_day_and_tags_in_her_language(client, app_context):
+    victim = factories.make_victim(language="cy")
+    case = factories.make_case(victim=victim)
+    first = datetime(2026, 3, 16, 9, 30, tzinfo=UTC)
+    plain = factories.make_update(case, "Read.", published_at=first, read_at=first)
+    # 23:30 UTC on 30 March is 00:30 on 31 March in London (summer time): her day is the 31st.
+    sensitive = factories.make_update(
+        case,
+        "Not yet read.",
+        sensitive=True,
+        published_at=datetime(2026, 3, 30, 23, 30, tzinfo=UTC),
+    )
+    correction = factories.make_update(
+        case, "Corrected.", corrects_id=plain.id, published_at=datetime(2026, 4, 2, tzinfo=UTC)
+    )
+    sign_in(client, victim)
+    cards = client.get_page("/my/").soup.select(".portal-updates li")
+    texts = [" ".join(card.get_text().split()) for card in cards]
+    assert [card.a["href"] for card in cards] == [
+        f"/my/updates/{correction.id}",
+        f"/my/updates/{sensitive.id}",
+        f"/my/updates/{plain.id}",
+    ]
+    assert texts[0].endswith("2 Ebrill 2026 Newydd Cywiriad")
+    # A sensitive update is named gently in the list, never by its own title.
+    assert cards[1].a.get_text() == "Diweddariad pwysig"
+    assert cards[0].a.get_text() == cards[2].a.get_text() != "Diweddariad pwysig"
+    assert texts[1].endswith("31 Mawrth 2026 Newydd Nodyn cynnwys")
+    assert texts[2].endswith("16 Mawrth 2026")
+    assert [("portal-card--unread" in card["class"]) for card in cards] == [True, True, False]
+    for card in cards:
+        assert [tag.get_text() for tag in card.select(".govuk-tag")] == [
+            tag for tag in ("Newydd", "Cywiriad", "Nodyn cynnwys") if tag in card.get_text()
+        ]
 
 
 def test_an_update_explains_what_happened_what_it_means_and_what_to_do(signed_in, case):
