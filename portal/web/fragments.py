@@ -20,9 +20,11 @@ from collections.abc import Callable
 from flask import current_app, render_template, request, url_for
 from flask_babel import get_locale
 from flask_wtf.csrf import generate_csrf
+from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from portal.web.html_text import printable
+from portal.web.translations import page_locale
 
 # Markers: letters only, so escaping and URL-encoding leave them as they are.
 CSRF_MARKER = "portalmarkercsrftoken"
@@ -37,7 +39,10 @@ class Fragment(Markup):
     """A fragment filled in: HTML already cleaned (`printable`) and escaped."""
 
 
-def fragment(template: str, values: dict | Callable[[], dict] | None = None, **key) -> Fragment:
+@pass_context
+def fragment(
+    context, template: str, values: dict | Callable[[], dict] | None = None, **key
+) -> Fragment:
     """`template` rendered with `key` (and the markers), filled in for this request.
     `values` are rendered too but are not part of the key: only what renders the same for
     every request with this key (a form with nothing typed in it, say). They may be given
@@ -50,7 +55,9 @@ def fragment(template: str, values: dict | Callable[[], dict] | None = None, **k
         if current_app.jinja_env.auto_reload
         else current_app.extensions.setdefault("portal.fragments", {})
     )
-    name = (template, str(get_locale()), *sorted(key.items()))
+    # The render's language (portal.web.translations), else Flask-Babel's: a page calls
+    # this a dozen times, and each search through Flask-Babel's context locals added up.
+    name = (template, page_locale(context) or str(get_locale()), *sorted(key.items()))
     pieces = kept.get(name)
     if pieces is None:
         if callable(values):
