@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from flask import current_app, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_babel import get_locale
 from flask_wtf.csrf import generate_csrf
 from jinja2 import pass_context
@@ -49,11 +49,13 @@ def fragment(
     as a function that returns them, called only when the fragment is rendered: a form
     that is costly to make (hundreds of choices) is then made once, not on every page."""
     # With templates reloaded as they change (PORTAL_DEBUG=1), nothing is kept: a
-    # developer editing a template sees it at once.
+    # developer editing a template sees it at once. The render's environment names its app
+    # (no search through Flask's context locals).
+    environment = context.environment
     kept = (
         {}
-        if current_app.jinja_env.auto_reload
-        else current_app.extensions.setdefault("portal.fragments", {})
+        if environment.auto_reload
+        else environment.app.extensions.setdefault("portal.fragments", {})
     )
     # The render's language (portal.web.translations), else Flask-Babel's: a page calls
     # this a dozen times, and each search through Flask-Babel's context locals added up.
