@@ -47,7 +47,7 @@ def update_cards(context, home) -> Markup:
     cards = []
     for view in home.updates:
         update = view.update
-        unread = update.read_at is None
+        unread = view.is_unread
         published = update.published_at
         cards.append(
             _CARD.format(
